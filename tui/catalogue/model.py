@@ -1,0 +1,164 @@
+"""Typed objects for the catalogue: exercises, their dosage, and routines built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+
+class CueKind(StrEnum):
+    """What part of the movement a cue is about."""
+
+    SETUP = "setup"
+    MOVEMENT = "movement"
+    BREATHING = "breathing"
+    TEMPO = "tempo"
+    AVOID = "avoid"
+
+
+class ExerciseKind(StrEnum):
+    """The broad family an exercise belongs to."""
+
+    SOFT_TISSUE = "soft tissue"
+    MOBILITY = "mobility"
+    STRENGTH = "strength"
+
+
+class DosageOrigin(StrEnum):
+    """Whether a dosage was given by the source article or chosen by loosen."""
+
+    SOURCE = "source"
+    LOOSEN = "loosen"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One instruction, shown in order while the exercise is done."""
+
+    kind: CueKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """How much of an exercise: sets of reps or of timed holds, and the rests between."""
+
+    sets: int
+    reps: int | None = None
+    hold_seconds: int | None = None
+    per_side: bool = False
+    rest_seconds: int = 30
+    switch_seconds: int = 5
+    origin: DosageOrigin = DosageOrigin.LOOSEN
+
+    @property
+    def is_hold(self) -> bool:
+        """True when each set (or side) is a timed hold rather than a count of reps."""
+        return self.hold_seconds is not None
+
+    @property
+    def sides(self) -> tuple[str | None, ...]:
+        """The sides each set is done on: left then right, or a single unsided pass."""
+        return ("left", "right") if self.per_side else (None,)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article a fact came from, credited wherever the fact is shown."""
+
+    title: str
+    author: str | None = None
+    note: str | None = None
+
+    def credit(self) -> str:
+        """A one-line credit such as 'Title — Author'."""
+        parts = [self.title]
+        if self.author:
+            parts.append(self.author)
+        return " — ".join(parts)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A single drill with its cues, dosage and background."""
+
+    id: str
+    name: str
+    summary: str
+    cues: tuple[Cue, ...]
+    dosage: Dosage
+    equipment: tuple[str, ...]
+    who: str
+    why: str
+    frequency: str
+    region: str
+    kind: ExerciseKind
+    source: Source
+
+
+@dataclass(frozen=True)
+class RoutineStep:
+    """One exercise inside a routine, with the dosage used there."""
+
+    exercise: Exercise
+    dosage: Dosage
+    note: str | None = None
+    overrides: tuple[tuple[str, Any], ...] = ()
+    """The dosage fields this routine changes from the exercise's own."""
+
+    @classmethod
+    def with_overrides(
+        cls, exercise: Exercise, overrides: dict[str, Any], note: str | None = None
+    ) -> RoutineStep:
+        """A step using the exercise's dosage with some fields changed."""
+        return cls(
+            exercise=exercise,
+            dosage=replace(exercise.dosage, **overrides),
+            note=note,
+            overrides=tuple(overrides.items()),
+        )
+
+
+@dataclass(frozen=True)
+class Routine:
+    """An ordered list of exercises done as one session."""
+
+    id: str
+    name: str
+    summary: str
+    steps: tuple[RoutineStep, ...]
+    rest_between_exercises_seconds: int = 20
+    source: Source | None = None
+
+    @classmethod
+    def single(cls, exercise: Exercise) -> Routine:
+        """A one-exercise routine, for starting any exercise on its own."""
+        return cls(
+            id=f"exercise:{exercise.id}",
+            name=exercise.name,
+            summary=exercise.summary,
+            steps=(RoutineStep(exercise=exercise, dosage=exercise.dosage),),
+            source=exercise.source,
+        )
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every exercise and routine available, in the order they were defined."""
+
+    exercises: tuple[Exercise, ...] = ()
+    routines: tuple[Routine, ...] = ()
+    origins: tuple[str, ...] = field(default=())
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        """The exercise with this id, if there is one."""
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+    def routine(self, routine_id: str) -> Routine | None:
+        """The routine with this id, if there is one."""
+        return next((r for r in self.routines if r.id == routine_id), None)
+
+    def with_origins(self, *origins: str) -> Catalogue:
+        """The same catalogue, recording which files it was read from."""
+        return replace(self, origins=origins)

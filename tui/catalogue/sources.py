@@ -1,0 +1,56 @@
+"""Where the catalogue comes from: the built-in file, the user's own file, or one given."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from tui.catalogue.loader import load_catalogue_file, merge
+from tui.catalogue.model import Catalogue
+from tui.locations import user_routines_file
+
+
+def builtin_routines_file() -> Path:
+    """The built-in routines.json, wherever and however loosen is installed.
+
+    A wheel carries a copy inside the package; a source checkout (and an editable
+    install) reads the top-level file, which is the one source of truth.
+    """
+    packaged = resources.files("tui").joinpath("routines.json")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "routines.json"
+
+
+def load_catalogue(routines_file: Path | None = None) -> Catalogue:
+    """The catalogue to use: `routines_file` alone if given, else built-in plus user file.
+
+    A given file's routines may still use built-in exercises; those then appear too.
+
+    Raises `CatalogueError` with one line per problem in whichever file is wrong.
+    """
+    builtin = load_catalogue_file(builtin_routines_file())
+    if routines_file is not None:
+        return with_used_exercises(load_catalogue_file(routines_file, base=builtin))
+    user_file = user_routines_file()
+    if not user_file.exists():
+        return builtin
+    return merge(builtin, load_catalogue_file(user_file, base=builtin))
+
+
+def check_routines_file(path: Path) -> Catalogue:
+    """Validate a file as loosen would use it: its routines may use built-in exercises."""
+    return load_catalogue_file(path, base=load_catalogue_file(builtin_routines_file()))
+
+
+def with_used_exercises(catalogue: Catalogue) -> Catalogue:
+    """The catalogue plus any exercise its routines use that it does not define itself."""
+    exercises = list(catalogue.exercises)
+    known = {exercise.id for exercise in exercises}
+    for routine in catalogue.routines:
+        for step in routine.steps:
+            if step.exercise.id not in known:
+                known.add(step.exercise.id)
+                exercises.append(step.exercise)
+    return replace(catalogue, exercises=tuple(exercises))
