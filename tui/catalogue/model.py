@@ -135,7 +135,7 @@ class Routine:
     def single(cls, exercise: Exercise) -> Routine:
         """A one-exercise routine, for starting any exercise on its own."""
         return cls(
-            id=f"exercise:{exercise.id}",
+            id=f"just-{exercise.id}",
             name=exercise.name,
             summary=exercise.summary,
             steps=(RoutineStep(exercise=exercise, dosage=exercise.dosage),),

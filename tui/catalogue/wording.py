@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from tui.catalogue.model import Dosage
 
 
@@ -19,9 +21,9 @@ def seconds_in_words(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
-def clock(seconds: float) -> str:
-    """A countdown or duration as m:ss (or h:mm:ss past an hour)."""
-    whole = max(0, int(seconds + 0.999)) if seconds % 1 else max(0, int(seconds))
+def clock(seconds: float, *, round_up: bool = False) -> str:
+    """Seconds as m:ss (h:mm:ss past an hour); countdowns round up so 0:00 means done."""
+    whole = max(0, math.ceil(seconds - 1e-6) if round_up else int(seconds))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"

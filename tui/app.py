@@ -1,0 +1,209 @@
+"""The loosen application: screens, global keys and the services they share."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.catalogue.model import Catalogue, Routine
+from tui.messages import StartSession
+from tui.screens.catalogue import CatalogueScreen
+from tui.session.engine import SessionEngine
+from tui.session.record import (
+    FINISHED,
+    ActiveSessionError,
+    abandoned_record,
+    active_document,
+    new_session_id,
+    resume,
+    session_record,
+)
+from tui.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from tui.screens.resume import ResumeChoice
+    from tui.screens.summary import SummaryResult
+    from tui.storage.store import Store
+
+READ_ONLY_MESSAGE = (
+    "Another loosen is using this data dir: history is read-only here and sessions can't start."
+)
+
+
+def local_now() -> datetime:
+    """The current local time, with its UTC offset."""
+    return datetime.now().astimezone()
+
+
+class LoosenApp(App[int]):
+    """A terminal warm-up companion: catalogue, guided session and history."""
+
+    TITLE = "loosen"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-compact"),
+        (60, "-narrow"),
+        (120, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("h", "history", "History"),
+    ]
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        store: Store,
+        *,
+        start_routine: str | None = None,
+        open_history: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = local_now,
+    ) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.store = store
+        self.start_routine = start_routine
+        self.open_history = open_history
+        self.clock = clock
+        self.now = now
+
+    def on_mount(self) -> None:
+        self.push_screen(CatalogueScreen(self.catalogue))
+        for notice in self.store.notices:
+            self.notify(notice, title="Data file moved aside", severity="warning", timeout=30)
+        if self.store.read_only:
+            self.notify(READ_ONLY_MESSAGE, title="Read-only", severity="warning", timeout=30)
+        if self.open_history:
+            self.action_history()
+        elif self.start_routine is not None:
+            routine = self.catalogue.routine(self.start_routine)
+            if routine is not None:
+                self.start_session(routine)
+        elif self.store.active() is not None:
+            self.offer_resume()
+
+    # ----------------------------------------------------------- sessions
+
+    def on_start_session(self, message: StartSession) -> None:
+        self.start_session(message.routine)
+
+    def start_session(self, routine: Routine) -> None:
+        """Start a routine, unless a session is unfinished (then offer it) or read-only."""
+        if self.store.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="error")
+            return
+        if self.store.active() is not None:
+            self.offer_resume()
+            return
+        engine = SessionEngine(routine, clock=self.clock, now=self.now)
+        session_id = new_session_id()
+        if self.save_session(session_id, engine):
+            self.show_session(session_id, engine)
+
+    def show_session(self, session_id: str, engine: SessionEngine) -> None:
+        from tui.screens.session import SessionScreen
+
+        self.push_screen(SessionScreen(session_id, engine))
+
+    def offer_resume(self) -> None:
+        """Ask whether to resume or discard the unfinished session."""
+        from tui.screens.resume import ResumeScreen
+
+        document = self.store.active()
+        if document is None:
+            return
+        try:
+            resumed = resume(document, clock=self.clock, now=self.now)
+        except ActiveSessionError as error:
+            self.notify(str(error), severity="error", timeout=20)
+            return
+
+        def chosen(choice: ResumeChoice | None) -> None:
+            if choice == "resume":
+                self.show_session(resumed.session_id, resumed.engine)
+            elif choice == "discard":
+                self.discard_active()
+
+        self.push_screen(ResumeScreen(resumed.engine), chosen)
+
+    def discard_active(self) -> None:
+        """Move the unfinished session into history as abandoned."""
+        document = self.store.active()
+        if document is None:
+            return
+        record = abandoned_record(document, ended_at=self.now())
+        if record is None:
+            self.notify("The unfinished session can't be read; it was left as it is.")
+            return
+        self.store.add_session(record)
+        self.notify("Kept in history as abandoned.")
+
+    def save_session(self, session_id: str, engine: SessionEngine) -> bool:
+        """Save the unfinished session durably; on failure say so and return False."""
+        try:
+            self.store.save_active(active_document(session_id, engine))
+        except (StorageError, OSError) as error:
+            self.notify(f"Could not save the session: {error}", severity="error", timeout=30)
+            return False
+        return True
+
+    def finish_session(self, session_id: str, engine: SessionEngine) -> None:
+        """Show the summary, then keep the session in history with its rating and note."""
+        from tui.screens.summary import SummaryScreen
+
+        def saved(result: SummaryResult | None) -> None:
+            rating = result.rating if result else None
+            note = result.note if result else None
+            record = session_record(
+                session_id, engine, status=FINISHED, ended_at=self.now(), rating=rating, note=note
+            )
+            try:
+                self.store.add_session(record)
+            except (StorageError, OSError) as error:
+                self.notify(f"Could not save the session: {error}", severity="error", timeout=30)
+                return
+            self.return_to_catalogue()
+            self.notify(f"Saved: {engine.done_count} of {engine.planned_count} sets.")
+
+        self.pop_screen()
+        self.push_screen(SummaryScreen(engine), saved)
+
+    def leave_session(self, engine: SessionEngine) -> None:
+        """Back to the catalogue; the session stays saved and is offered next time."""
+        self.return_to_catalogue()
+        self.notify("Session kept. Start any routine (or restart loosen) to resume it.")
+
+    def return_to_catalogue(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    # ---------------------------------------------------------------- bell
+
+    @property
+    def bell_on(self) -> bool:
+        return bool(self.store.get_setting("bell", True))
+
+    def toggle_bell(self) -> None:
+        on = not self.bell_on
+        if not self.store.read_only:
+            self.store.set_setting("bell", on)
+        self.notify("Bell on." if on else "Bell muted.")
+
+    def ring(self) -> None:
+        if self.bell_on:
+            self.bell()
+
+    # ------------------------------------------------------------ screens
+
+    def action_history(self) -> None:
+        self.notify("History is not written yet.")
+
+    def action_help(self) -> None:
+        self.notify("Help is not written yet.")

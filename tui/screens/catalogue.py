@@ -1,0 +1,135 @@
+"""The catalogue screen: browse routines and exercises, read every cue, start a session."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+
+from tui.catalogue.model import Catalogue, Routine
+from tui.catalogue.search import exercise_matches, routine_matches
+from tui.messages import StartSession
+from tui.widgets.catalogue_list import CatalogueList
+from tui.widgets.detail import exercise_detail, routine_detail
+
+
+class CatalogueScreen(Screen[None]):
+    """Routines and exercises in two lists, with everything about the highlighted one."""
+
+    CSS_PATH = "catalogue.tcss"
+    AUTO_FOCUS = "#routines"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("enter", "start", "Start", show=False),
+        Binding("s", "start_exercise", "Do exercise"),
+    ]
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/ search names, tags, equipment", id="search")
+        with Horizontal(id="browser"):
+            with Vertical(id="lists"):
+                with Vertical(classes="list-box"):
+                    yield Label("Routines", classes="list-title")
+                    yield CatalogueList(id="routines")
+                with Vertical(classes="list-box"):
+                    yield Label("Exercises", classes="list-title")
+                    yield CatalogueList(id="exercises")
+            with VerticalScroll(id="detail", can_focus=True):
+                yield Static(id="detail-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refilter("")
+
+    @property
+    def routine_list(self) -> CatalogueList:
+        return self.query_one("#routines", CatalogueList)
+
+    @property
+    def exercise_list(self) -> CatalogueList:
+        return self.query_one("#exercises", CatalogueList)
+
+    def refilter(self, query: str) -> None:
+        """Show only the entries that match the query in both lists."""
+        routines = [r for r in self.catalogue.routines if routine_matches(r, query)]
+        exercises = [e for e in self.catalogue.exercises if exercise_matches(e, query)]
+        self.routine_list.show_entries([(r.id, r.name) for r in routines], "No routine matches")
+        self.exercise_list.show_entries([(e.id, e.name) for e in exercises], "No exercise matches")
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """Describe the highlighted entry of the focused list (or of the routines list)."""
+        exercises_focused = self.focused is self.exercise_list
+        body = self.query_one("#detail-body", Static)
+        if exercises_focused and (exercise_id := self.exercise_list.highlighted_id):
+            exercise = self.catalogue.exercise(exercise_id)
+            assert exercise is not None
+            body.update(exercise_detail(exercise))
+        elif not exercises_focused and (routine := self.highlighted_routine()):
+            body.update(routine_detail(routine))
+        else:
+            body.update(
+                Content.styled("Nothing matches the search. Press escape to clear it.", "italic")
+            )
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    def highlighted_routine(self) -> Routine | None:
+        routine_id = self.routine_list.highlighted_id
+        return self.catalogue.routine(routine_id) if routine_id else None
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.refilter(event.value)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        target = self.routine_list if self.routine_list.highlighted_id else self.exercise_list
+        target.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.focused:
+            self.show_detail()
+
+    def on_descendant_focus(self) -> None:
+        if self.focused in (self.routine_list, self.exercise_list):
+            self.show_detail()
+
+    @on(OptionList.OptionSelected, "#routines")
+    def routine_selected(self) -> None:
+        self.action_start()
+
+    @on(OptionList.OptionSelected, "#exercises")
+    def exercise_selected(self) -> None:
+        self.action_start_exercise()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        had_focus = self.focused is search
+        search.value = ""
+        if had_focus:
+            self.routine_list.focus()
+
+    def action_start(self) -> None:
+        if routine := self.highlighted_routine():
+            self.post_message(StartSession(routine))
+
+    def action_start_exercise(self) -> None:
+        exercise_id = self.exercise_list.highlighted_id
+        exercise = self.catalogue.exercise(exercise_id) if exercise_id else None
+        if exercise is not None:
+            self.post_message(StartSession(Routine.single(exercise)))

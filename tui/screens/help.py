@@ -1,0 +1,78 @@
+"""The help screen: every key of the screen it was opened from, with what it does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
+    "CatalogueScreen": [
+        ("↑ ↓  j k", "move in a list"),
+        ("tab", "next list / detail pane"),
+        ("enter", "start the routine (on an exercise: do it alone)"),
+    ],
+    "SummaryScreen": [("1 … 5", "rate how your upper back feels")],
+    "HistoryScreen": [("↑ ↓  j k", "move in the table"), ("enter", "the session's detail")],
+}
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "plus": "+",
+    "space": "space",
+    "escape": "escape",
+    "right": "→",
+    "left": "←",
+    "ctrl+p": "ctrl+p",
+}
+
+
+def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
+    """(key, what it does) for every binding active on `screen`, plus its documented extras."""
+    rows: list[tuple[str, str]] = list(EXTRA_KEYS.get(type(screen).__name__, []))
+    seen = {key for key, _ in rows}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not active.enabled or binding.system:
+            continue
+        label = KEY_NAMES.get(key, binding.key_display or key)
+        description = binding.tooltip or binding.description or binding.action.replace("_", " ")
+        if label in seen:
+            continue
+        seen.add(label)
+        rows.append((label, description))
+    rows.append(("ctrl+p", "command palette: start a routine, go to a screen, bell, theme"))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of keys; any of escape, ? or q closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        width = max(len(key) for key, _ in self.rows) + 2
+        lines = [Content.styled(f"Keys: {self.title_text}", "bold underline"), Content("")]
+        lines += [
+            Content.assemble((key.ljust(width), "bold"), description)
+            for key, description in self.rows
+        ]
+        lines += [Content(""), Content("escape, ? or q closes this help.")]
+        with VerticalScroll(id="help-box"):
+            yield Static(Content("\n").join(lines))
+        yield Footer()

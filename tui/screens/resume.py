@@ -1,0 +1,65 @@
+"""Asks what to do with an unfinished session: resume it where it stopped, or discard it."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.screens.session import side_words
+from tui.session.engine import SessionEngine
+from tui.text import printable
+
+ResumeChoice = Literal["resume", "discard", "later"]
+
+
+class ResumeScreen(ModalScreen[ResumeChoice]):
+    """r resumes, d discards (kept in history as abandoned), escape decides later."""
+
+    CSS_PATH = "resume.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "choose('resume')", "Resume"),
+        Binding("enter", "choose('resume')", "Resume", show=False),
+        Binding("d", "choose('discard')", "Discard"),
+        Binding("l", "choose('later')", "Later"),
+        Binding("escape", "choose('later')", "Later", show=False),
+    ]
+
+    def __init__(self, engine: SessionEngine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def compose(self) -> ComposeResult:
+        engine = self.engine
+        where = ""
+        if engine.exercise is not None:
+            step = (engine.step_index or 0) + 1
+            where = (
+                f"Exercise {step} of {engine.step_count}: {printable(engine.exercise.name)}, "
+                f"set {engine.set_number} of {engine.set_count}"
+            )
+            if engine.side:
+                where += f", {side_words(engine.side).lower()}"
+        started = engine.started_at.replace("T", " ")[:16]
+        lines = [
+            Content.styled("You have an unfinished session", "bold underline"),
+            Content(""),
+            Content(f"{printable(engine.routine.name)}, started {started}"),
+            Content(where),
+            Content(f"{engine.done_count} of {engine.planned_count} sets done"),
+            Content(""),
+            Content("r  resume exactly where it stopped"),
+            Content("d  discard it (it stays in history as abandoned)"),
+            Content("l  decide later"),
+        ]
+        with Vertical(id="resume-box"):
+            yield Static(Content("\n").join(lines))
+        yield Footer()
+
+    def action_choose(self, choice: ResumeChoice) -> None:
+        self.dismiss(choice)

@@ -1,0 +1,221 @@
+"""The session screen: one exercise at a time, cue by cue, set by set, side by side."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from tui.catalogue.wording import clock, plural, seconds_in_words
+from tui.session.engine import SessionEngine
+from tui.session.model import Event, Phase, Slot
+from tui.text import printable
+from tui.widgets.countdown import Countdown
+from tui.widgets.cue_list import CueList
+
+if TYPE_CHECKING:
+    from tui.app import LoosenApp
+
+TICK_SECONDS = 0.25
+MAIN_ACTIONS = {
+    "complete": (Phase.WORK,),
+    "start_hold": (Phase.HOLD_READY,),
+    "end_hold": (Phase.HOLD,),
+    "skip_wait": (Phase.REST, Phase.SWITCH),
+}
+
+
+def side_words(side: str | None) -> str:
+    """'Left side', 'Right side' or nothing."""
+    return f"{side.capitalize()} side" if side else ""
+
+
+def slot_words(slot: Slot) -> str:
+    """'Set 1 of 2 · Left side · 10 reps' for one slot."""
+    dosage = slot.dosage
+    amount = (
+        f"{seconds_in_words(dosage.hold_seconds)} hold"
+        if dosage.hold_seconds is not None
+        else plural(dosage.reps or 0, "rep")
+    )
+    parts = [f"Set {slot.set_number} of {slot.set_count}", side_words(slot.side), amount]
+    return " · ".join(part for part in parts if part)
+
+
+class SessionScreen(Screen[None]):
+    """Walks through a routine; every change is saved before the screen moves on."""
+
+    CSS_PATH = "session.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "complete", "Set done"),
+        Binding("space", "start_hold", "Start hold"),
+        Binding("space", "end_hold", "End hold"),
+        Binding("space", "skip_wait", "Skip wait"),
+        Binding("right", "next_cue", "Cue", key_display="→"),
+        Binding("left", "previous_cue", "Previous cue", show=False),
+        Binding("n", "next_exercise", "Next ex."),
+        Binding("b", "back_exercise", "Back"),
+        Binding("p", "pause", "Pause"),
+        Binding("plus", "more_rest", "+15 s"),
+        Binding("m", "toggle_bell", "Bell"),
+        Binding("escape", "leave", "Leave", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
+        Binding("h", "app.history", "History", show=False),
+    ]
+
+    def __init__(self, session_id: str, engine: SessionEngine) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.engine = engine
+
+    @property
+    def loosen(self) -> LoosenApp:
+        from tui.app import LoosenApp
+
+        assert isinstance(self.app, LoosenApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="session-header"):
+            yield Static(Content(printable(self.engine.routine.name)), id="routine-name")
+            yield Static(id="position")
+            yield Static(id="elapsed")
+        yield Static(id="exercise-name")
+        yield Static(id="dosage-line")
+        with VerticalScroll(id="cue-scroll", can_focus=False):
+            yield CueList(id="cues")
+        yield Countdown(id="countdown")
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
+            yield Static(id="progress-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    # ------------------------------------------------------------- the keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase = self.engine.phase
+        if action in MAIN_ACTIONS:
+            return phase in MAIN_ACTIONS[action]
+        if action == "more_rest":
+            return phase in (Phase.REST, Phase.SWITCH)
+        if action == "pause":
+            return phase in (Phase.HOLD, Phase.REST, Phase.SWITCH)
+        return True
+
+    def action_complete(self) -> None:
+        self.apply(self.engine.main_action())
+
+    action_start_hold = action_complete
+    action_end_hold = action_complete
+    action_skip_wait = action_complete
+
+    def action_next_cue(self) -> None:
+        self.apply(self.engine.next_cue())
+
+    def action_previous_cue(self) -> None:
+        self.apply(self.engine.previous_cue())
+
+    def action_next_exercise(self) -> None:
+        self.apply(self.engine.skip_exercise())
+
+    def action_back_exercise(self) -> None:
+        self.apply(self.engine.back_exercise())
+
+    def action_pause(self) -> None:
+        self.apply(self.engine.toggle_pause())
+
+    def action_more_rest(self) -> None:
+        self.apply(self.engine.add_rest(15))
+
+    def action_toggle_bell(self) -> None:
+        self.loosen.toggle_bell()
+
+    def action_leave(self) -> None:
+        self.loosen.leave_session(self.engine)
+
+    # ------------------------------------------------------------ the clock
+
+    def tick(self) -> None:
+        events = self.engine.tick()
+        if events:
+            self.apply(events)
+        else:
+            self.refresh_clock()
+
+    def apply(self, events: list[Event]) -> None:
+        """Save what changed (before anything is shown), ring if due, then redraw."""
+        if not events:
+            return
+        self.loosen.save_session(self.session_id, self.engine)
+        if any(event.rings_bell for event in events):
+            self.loosen.ring()
+        if self.engine.is_finished:
+            self.loosen.finish_session(self.session_id, self.engine)
+            return
+        self.refresh_view()
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------- drawing
+
+    def refresh_view(self) -> None:
+        """Redraw everything that depends on the position in the routine."""
+        engine = self.engine
+        slot = engine.current_slot
+        exercise = engine.exercise
+        if slot is None or exercise is None:
+            return
+        step = (engine.step_index or 0) + 1
+        self.query_one("#position", Static).update(f"Exercise {step} of {engine.step_count}")
+        self.query_one("#exercise-name", Static).update(
+            Content.styled(printable(exercise.name).upper(), "bold")
+        )
+        dosage = slot_words(slot)
+        if slot.step.note:
+            dosage += f"  ({printable(slot.step.note)})"
+        self.query_one("#dosage-line", Static).update(Content(dosage))
+        self.query_one(CueList).show(exercise.cues, engine.cue_index)
+        done = engine.done_count
+        self.query_one("#progress", ProgressBar).update(progress=engine.progress())
+        self.query_one("#progress-text", Static).update(
+            f"{done} of {engine.planned_count} sets · "
+            f"~{max(1, round(engine.remaining_seconds_estimate() / 60))} min left"
+        )
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        """Redraw only what changes with time: the countdown and the elapsed clock."""
+        engine = self.engine
+        self.query_one("#elapsed", Static).update(f"⏱ {clock(engine.elapsed_seconds())}")
+        self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
+
+    def countdown_words(self) -> tuple[str, str]:
+        """The countdown's label and the line saying what comes next."""
+        engine = self.engine
+        phase = engine.phase
+        slot = engine.current_slot
+        paused = " (PAUSED: p resumes)" if engine.is_paused else ""
+        upcoming = engine.next_slot()
+        next_words = ""
+        if upcoming is not None:
+            next_words = f"Next: {upcoming.exercise.name} · {slot_words(upcoming)}"
+        if phase is Phase.WORK:
+            return "Your set: press space when done", ""
+        if phase is Phase.HOLD_READY and slot is not None:
+            hold = seconds_in_words(slot.dosage.hold_seconds or 0)
+            return f"Get in position: space starts the {hold} hold", ""
+        if phase is Phase.HOLD:
+            return f"HOLD{paused}", "space ends the hold early"
+        if phase is Phase.SWITCH:
+            return f"SWITCH SIDES{paused}", next_words
+        if phase is Phase.REST:
+            return f"REST{paused}", next_words
+        return "", ""

@@ -1,0 +1,105 @@
+"""The end of a session: what was done, a rating of how the upper back feels, a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.catalogue.wording import clock
+from tui.session.engine import SessionEngine
+from tui.text import printable
+
+RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
+NOTE_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class SummaryResult:
+    """What the person gave at the end: a rating and a note, either of which may be empty."""
+
+    rating: int | None
+    note: str | None
+
+
+class SummaryScreen(Screen[SummaryResult]):
+    """Duration, sets done of planned, skips; keys 1–5 rate, enter saves, escape skips both."""
+
+    CSS_PATH = "summary.tcss"
+    AUTO_FOCUS = "#rating"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(n), f"rate({n})", "Rate 1–5" if n == 1 else "", show=n == 1)
+            for n in range(1, 6)
+        ),
+        Binding("tab", "focus_next", "Note", show=True),
+        Binding("enter", "save", "Save"),
+        Binding("escape", "skip", "Save without"),
+    ]
+
+    def __init__(self, engine: SessionEngine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.rating: int | None = None
+
+    def compose(self) -> ComposeResult:
+        engine = self.engine
+        skipped = [
+            step.exercise.name
+            for step in engine.routine.steps
+            if step.exercise.id in engine.skipped_exercise_ids
+        ]
+        lines = [
+            Content.styled(f"Session complete: {printable(engine.routine.name)}", "bold underline"),
+            Content(""),
+            Content(f"Duration        {clock(engine.elapsed_seconds())}"),
+            Content(f"Sets done       {engine.done_count} of {engine.planned_count}"),
+            Content(f"Skipped         {printable(', '.join(skipped)) or 'nothing'}"),
+        ]
+        with Vertical(id="summary"):
+            yield Static(Content("\n").join(lines), id="summary-facts")
+            yield Static(id="rating", classes="rating")
+            yield Static(Content("Note (optional):"), id="note-label")
+            yield Input(placeholder="how did it go?", max_length=NOTE_LIMIT, id="note")
+            yield Static(
+                Content("1–5 rate · tab to the note · enter saves · escape saves without them"),
+                id="summary-help",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#rating", Static).can_focus = True
+        self.query_one("#rating", Static).focus()
+        self.show_rating()
+
+    def show_rating(self) -> None:
+        rating = self.rating
+        marks = "".join("●" if rating and n <= rating else "○" for n in range(1, 6))
+        words = f"{rating} · {RATING_WORDS[rating]}" if rating else "press 1 (stiff) to 5 (loose)"
+        self.query_one("#rating", Static).update(
+            Content.assemble(("How does your upper back feel?  ", "bold"), f"{marks}  {words}")
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate":
+            return not isinstance(self.focused, Input)
+        return True
+
+    def action_rate(self, rating: int) -> None:
+        self.rating = rating
+        self.show_rating()
+
+    @on(Input.Submitted, "#note")
+    def action_save(self) -> None:
+        note = self.query_one("#note", Input).value.strip()
+        self.dismiss(SummaryResult(rating=self.rating, note=note or None))
+
+    def action_skip(self) -> None:
+        self.dismiss(SummaryResult(rating=None, note=None))

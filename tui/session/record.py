@@ -1,0 +1,117 @@
+"""What a session leaves on disk: the unfinished document and the finished record."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tui.catalogue.loader import CatalogueError
+from tui.catalogue.serialize import routine_from_data, routine_to_data
+from tui.session.engine import SessionEngine
+from tui.session.snapshot import SnapshotError
+
+FINISHED = "finished"
+ABANDONED = "abandoned"
+
+
+class ActiveSessionError(ValueError):
+    """A saved unfinished session could not be rebuilt."""
+
+
+def new_session_id() -> str:
+    """A fresh, unique session id."""
+    return uuid.uuid4().hex
+
+
+def active_document(session_id: str, engine: SessionEngine) -> dict[str, Any]:
+    """The unfinished session as saved after every step: its plan and the engine's state."""
+    return {
+        "id": session_id,
+        "routine": routine_to_data(engine.routine),
+        "engine": engine.snapshot(),
+    }
+
+
+@dataclass(frozen=True)
+class ResumedSession:
+    """An unfinished session rebuilt from disk."""
+
+    session_id: str
+    engine: SessionEngine
+
+
+def resume(
+    document: dict[str, Any],
+    *,
+    clock: Callable[[], float],
+    now: Callable[[], datetime] | None = None,
+) -> ResumedSession:
+    """Rebuild an unfinished session exactly where it stopped; raises `ActiveSessionError`."""
+    try:
+        session_id = document["id"]
+        routine = routine_from_data(document["routine"], "unfinished session")
+        if now is None:
+            engine = SessionEngine.restore(routine, document["engine"], clock=clock)
+        else:
+            engine = SessionEngine.restore(routine, document["engine"], clock=clock, now=now)
+    except (KeyError, TypeError, CatalogueError, SnapshotError) as error:
+        raise ActiveSessionError(f"the unfinished session can't be resumed: {error}") from None
+    if not isinstance(session_id, str):
+        raise ActiveSessionError("the unfinished session has no id")
+    return ResumedSession(session_id=session_id, engine=engine)
+
+
+def session_record(
+    session_id: str,
+    engine: SessionEngine,
+    *,
+    status: str,
+    ended_at: datetime,
+    rating: int | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """The finished (or abandoned) session as history keeps it."""
+    routine = engine.routine
+    exercises: dict[str, str] = {}
+    for step in routine.steps:
+        exercises.setdefault(step.exercise.id, step.exercise.name)
+    return {
+        "id": session_id,
+        "routine_id": routine.id,
+        "routine_name": routine.name,
+        "started_at": engine.started_at,
+        "ended_at": ended_at.isoformat(timespec="seconds"),
+        "duration_seconds": round(engine.elapsed_seconds()),
+        "status": status,
+        "sets_planned": engine.planned_count,
+        "sets_done": engine.done_count,
+        "skipped_exercises": list(engine.skipped_exercise_ids),
+        "exercises": [{"id": key, "name": name} for key, name in exercises.items()],
+        "sets": [
+            {
+                "exercise_id": record.exercise_id,
+                "exercise_name": record.exercise_name,
+                "set": record.set_number,
+                "side": record.side,
+                "reps": record.reps,
+                "seconds": record.seconds,
+                "outcome": record.outcome,
+                "at": record.at,
+            }
+            for record in engine.records
+        ],
+        "rating": rating,
+        "note": note or None,
+    }
+
+
+def abandoned_record(document: dict[str, Any], *, ended_at: datetime) -> dict[str, Any] | None:
+    """The history record for an unfinished session the person discarded, if it can be read."""
+    try:
+        resumed = resume(document, clock=lambda: 0.0)
+    except ActiveSessionError:
+        return None
+    return session_record(resumed.session_id, resumed.engine, status=ABANDONED, ended_at=ended_at)

@@ -1,0 +1,60 @@
+"""The cues of the current exercise; the current one is marked by ▶ and reverse, not colour."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.catalogue.model import Cue
+from tui.text import printable
+from tui.widgets.detail import CUE_LABELS
+
+MARKER = "▶"
+
+
+class CueRow(Horizontal):
+    """One numbered cue; wrapped lines hang under the text, not under the number."""
+
+    def __init__(self, number: int, cue: Cue, *, current: bool) -> None:
+        super().__init__(classes="cue-row -current" if current else "cue-row")
+        self.number = number
+        self.cue = cue
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._number(self.has_class("-current")), classes="cue-number")
+        yield Static(
+            Content.assemble((f"{CUE_LABELS[self.cue.kind]}: ", "bold"), printable(self.cue.text)),
+            classes="cue-text",
+        )
+
+    def mark(self, current: bool) -> None:
+        """Mark this row as the current cue (or not)."""
+        if current != self.has_class("-current"):
+            self.set_class(current, "-current")
+            self.query_one(".cue-number", Static).update(self._number(current))
+
+    def _number(self, current: bool) -> Content:
+        return Content(f"{MARKER if current else ' '} {self.number}.")
+
+
+class CueList(Vertical):
+    """Numbered cues of one exercise; `show` moves the marker or swaps the exercise."""
+
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self._cues: tuple[Cue, ...] | None = None
+
+    def show(self, cues: tuple[Cue, ...], current: int) -> None:
+        """Show these cues with the one at `current` marked."""
+        if cues != self._cues:
+            self._cues = cues
+            self.remove_children()
+            self.mount_all(
+                CueRow(number, cue, current=number - 1 == current)
+                for number, cue in enumerate(cues, start=1)
+            )
+            return
+        for index, row in enumerate(self.query(CueRow)):
+            row.mark(index == current)

@@ -1,0 +1,95 @@
+"""Everything about an exercise or a routine, as literal text for the detail pane."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from tui.catalogue.model import CueKind, DosageOrigin, Exercise, Routine, Source
+from tui.catalogue.timing import dosage_seconds, routine_minutes
+from tui.catalogue.wording import dosage_in_words, seconds_in_words
+from tui.text import printable
+
+CUE_LABELS = {
+    CueKind.SETUP: "Set-up",
+    CueKind.MOVEMENT: "Move",
+    CueKind.BREATHING: "Breathe",
+    CueKind.TEMPO: "Tempo",
+    CueKind.AVOID: "Avoid",
+}
+
+
+def _heading(text: str) -> Content:
+    return Content.styled(printable(text), "bold underline")
+
+
+def _field(label: str, value: str) -> Content:
+    return Content.assemble((f"{label}: ", "bold"), printable(value))
+
+
+def _source(source: Source) -> Content:
+    credit = source.credit()
+    if source.note:
+        credit += f" ({source.note})"
+    return _field("Source", credit)
+
+
+def _dosage_line(exercise: Exercise) -> Content:
+    dosage = exercise.dosage
+    origin = "from the source" if dosage.origin is DosageOrigin.SOURCE else "loosen's default"
+    return _field("Dosage", f"{dosage_in_words(dosage)} ({origin})")
+
+
+def exercise_detail(exercise: Exercise) -> Content:
+    """Name, summary, numbered cues, dosage, equipment, who, why, how often and source."""
+    lines: list[Content] = [
+        _heading(exercise.name),
+        Content.styled(printable(exercise.summary), "italic"),
+        Content(""),
+        Content.styled("Cues", "bold"),
+    ]
+    for number, cue in enumerate(exercise.cues, start=1):
+        lines.append(
+            Content.assemble(
+                f"{number:>2}. ", (f"{CUE_LABELS[cue.kind]}: ", "bold"), printable(cue.text)
+            )
+        )
+    lines += [
+        Content(""),
+        _dosage_line(exercise),
+        _field("Equipment", ", ".join(exercise.equipment) or "none"),
+        _field("Kind", f"{exercise.kind.value} · {exercise.region}"),
+        _field("Who", exercise.who),
+        _field("Why", exercise.why),
+        _field("How often", exercise.frequency),
+        _source(exercise.source),
+    ]
+    return Content("\n").join(lines)
+
+
+def routine_detail(routine: Routine) -> Content:
+    """Name, summary, each step with its dosage and time, the total time and source."""
+    lines: list[Content] = [
+        _heading(routine.name),
+        Content.styled(printable(routine.summary), "italic"),
+        Content(""),
+        Content.styled(f"Steps (about {routine_minutes(routine)} min in all)", "bold"),
+    ]
+    for number, step in enumerate(routine.steps, start=1):
+        minutes = seconds_in_words(dosage_seconds(step.dosage))
+        lines.append(
+            Content.assemble(
+                f"{number:>2}. ",
+                (printable(step.exercise.name), "bold"),
+                f" — {dosage_in_words(step.dosage)} (~{minutes})",
+            )
+        )
+        if step.note:
+            lines.append(Content.assemble("    ", (printable(step.note), "italic")))
+    lines += [
+        Content(""),
+        _field("Rest between exercises", seconds_in_words(routine.rest_between_exercises_seconds)),
+        _field("Start", "press enter"),
+    ]
+    if routine.source:
+        lines.append(_source(routine.source))
+    return Content("\n").join(lines)
