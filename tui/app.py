@@ -181,6 +181,7 @@ class LoosenApp(App[int]):
         self.notify("Session kept. Start any routine (or restart loosen) to resume it.")
 
     def return_to_catalogue(self) -> None:
+        """Close every screen above the catalogue."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
 
@@ -188,22 +189,43 @@ class LoosenApp(App[int]):
 
     @property
     def bell_on(self) -> bool:
+        """Whether the bell rings at the end of holds, rests and side switches."""
         return bool(self.store.get_setting("bell", True))
 
     def toggle_bell(self) -> None:
+        """Mute or unmute the bell, remembered between runs."""
         on = not self.bell_on
         if not self.store.read_only:
             self.store.set_setting("bell", on)
         self.notify("Bell on." if on else "Bell muted.")
 
     def ring(self) -> None:
+        """Ring the terminal bell (heard over SSH) unless muted."""
         if self.bell_on:
             self.bell()
 
     # ------------------------------------------------------------ screens
 
     def action_history(self) -> None:
-        self.notify("History is not written yet.")
+        """Open the history screen (unless it is already showing)."""
+        from tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen(today=self.now().date()))
+
+    def action_catalogue(self) -> None:
+        """Back to the catalogue; an open session stays saved and resumable."""
+        self.return_to_catalogue()
+
+    def action_back(self) -> None:
+        """Back to the screen before, never past the catalogue."""
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
 
     def action_help(self) -> None:
-        self.notify("Help is not written yet.")
+        """Show every key of the current screen."""
+        from tui.screens.help import HelpScreen, key_rows
+
+        if not isinstance(self.screen, HelpScreen):
+            screen_name = type(self.screen).__name__.removesuffix("Screen")
+            self.push_screen(HelpScreen(screen_name, key_rows(self.screen)))

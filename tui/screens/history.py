@@ -1,0 +1,196 @@
+"""The history screen: every session newest first, streaks, a calendar and per-week counts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.catalogue.wording import clock, plural
+from tui.storage.history import (
+    calendar,
+    current_streak,
+    day_counts,
+    exercise_stats,
+    longest_streak,
+    sessions_per_week,
+    workout_days,
+)
+from tui.text import printable
+from tui.widgets.habit import calendar_picture, sparkline
+
+if TYPE_CHECKING:
+    from tui.app import LoosenApp
+
+TABLE_LIMIT = 1000
+"""Rows shown at once; older sessions stay in the data and in exports."""
+
+
+def rating_words(rating: object) -> str:
+    """'●●●●○' for a rating of 4, or '–' when there is none."""
+    if not isinstance(rating, int):
+        return "–"
+    return "●" * rating + "○" * (5 - rating)
+
+
+def started_words(summary: dict[str, Any]) -> str:
+    """'2026-11-20 07:30' from a session's local start time."""
+    return str(summary.get("started_at", ""))[:16].replace("T", " ")
+
+
+class HistoryScreen(Screen[None]):
+    """Sessions, streaks, a 12-week calendar, a sparkline and per-exercise figures."""
+
+    CSS_PATH = "history.tcss"
+    AUTO_FOCUS = "#sessions"
+    # Per-exercise figures need 76 columns beside the calendar; below that they are hidden.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-compact"),
+        (76, "-narrow"),
+        (120, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "next_filter", "Filter routine"),
+        Binding("c", "app.catalogue", "Catalogue"),
+        Binding("escape", "app.back", "Back", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+        self.routine_filter: str | None = None
+        self.summaries: list[dict[str, Any]] = []
+
+    @property
+    def loosen(self) -> LoosenApp:
+        from tui.app import LoosenApp
+
+        assert isinstance(self.app, LoosenApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="history-title")
+        with Horizontal(id="habit"):
+            yield Static(id="calendar")
+            with Vertical(id="habit-side"):
+                yield Static(id="weekly")
+                yield Static(id="exercise-stats")
+        yield Static(id="filter-line")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Started", "Routine", "Time", "Sets", "Feel", "Status")
+        self.summaries = self.loosen.store.sessions()
+        self.show_habit()
+        self.show_table()
+
+    # ------------------------------------------------------------- drawing
+
+    def show_habit(self) -> None:
+        summaries = self.summaries
+        days = workout_days(summaries)
+        streak, longest = current_streak(days, self.today), longest_streak(days)
+        title = Content.assemble(
+            ("History", "bold underline"),
+            f"   streak {plural(streak, 'day')} · longest {plural(longest, 'day')}",
+            f" · {plural(len(summaries), 'session')} in all",
+        )
+        if self.loosen.store.read_only:
+            title = Content.assemble(title, ("  [read-only]", "bold"))
+        self.query_one("#history-title", Static).update(title)
+        grid = calendar(day_counts(summaries), self.today)
+        self.query_one("#calendar", Static).update(
+            Content.assemble(("Last 12 weeks\n", "bold"), calendar_picture(grid))
+        )
+        weekly = sessions_per_week(summaries, self.today)
+        self.query_one("#weekly", Static).update(
+            Content.assemble(
+                ("Sessions per week ", "bold"),
+                sparkline(weekly),
+                f" (this week {weekly[-1]})",
+            )
+        )
+        lines = [Content.styled("Exercise        last done · times in 30 days", "bold")]
+        for exercise in self.loosen.catalogue.exercises:
+            stats = exercise_stats(summaries, exercise.id, self.today)
+            last = stats.last_done.isoformat() if stats.last_done else "never"
+            lines.append(
+                Content.assemble(
+                    printable(exercise.name)[:26].ljust(27),
+                    f"{last:>10} · {stats.times_last_30_days:>2}",
+                )
+            )
+        self.query_one("#exercise-stats", Static).update(Content("\n").join(lines))
+
+    def show_table(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        shown = [
+            s
+            for s in self.summaries
+            if self.routine_filter is None or s.get("routine_id") == self.routine_filter
+        ]
+        for summary in shown[:TABLE_LIMIT]:
+            table.add_row(
+                started_words(summary),
+                Text(printable(str(summary.get("routine_name", "")))),
+                clock(int(summary.get("duration_seconds") or 0)),
+                f"{summary.get('sets_done', 0)}/{summary.get('sets_planned', 0)}",
+                rating_words(summary.get("rating")),
+                str(summary.get("status", "")),
+                key=str(summary["id"]),
+            )
+        name = "all routines"
+        if self.routine_filter is not None:
+            routine = self.loosen.catalogue.routine(self.routine_filter)
+            name = routine.name if routine else self.routine_filter
+        more = f" (newest {TABLE_LIMIT} shown)" if len(shown) > TABLE_LIMIT else ""
+        empty = "  No sessions yet: pick a routine in the catalogue (c)." if not shown else ""
+        self.query_one("#filter-line", Static).update(
+            Content.assemble(
+                ("Showing ", "bold"),
+                printable(name),
+                f": {plural(len(shown), 'session')}{more}",
+                "  (f changes)",
+                empty,
+            )
+        )
+
+    # --------------------------------------------------------------- keys
+
+    def action_next_filter(self) -> None:
+        """Cycle the table through all routines, then each routine that has sessions."""
+        choices: list[str | None] = [None]
+        for summary in self.summaries:
+            routine_id = summary.get("routine_id")
+            if routine_id not in choices:
+                choices.append(routine_id)
+        position = choices.index(self.routine_filter) if self.routine_filter in choices else 0
+        self.routine_filter = choices[(position + 1) % len(choices)]
+        self.show_table()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    @on(DataTable.RowSelected)
+    def open_detail(self, event: DataTable.RowSelected) -> None:
+        from tui.screens.session_detail import SessionDetailScreen
+
+        record = self.loosen.store.session(str(event.row_key.value))
+        if record is not None:
+            self.app.push_screen(SessionDetailScreen(record))

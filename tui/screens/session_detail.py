@@ -1,0 +1,86 @@
+"""One past session in full: each exercise, each set and side, skips, rating and note."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.catalogue.wording import clock
+from tui.screens.history import rating_words, started_words
+from tui.text import printable
+
+
+def set_words(entry: dict[str, Any]) -> str:
+    """'Set 1 · left · 10 reps · done' for one recorded set and side."""
+    parts = [f"Set {entry.get('set')}"]
+    if entry.get("side"):
+        parts.append(str(entry["side"]))
+    if entry.get("outcome") == "skipped":
+        parts.append("skipped")
+    elif entry.get("seconds") is not None:
+        parts.append(f"held {entry['seconds']} s")
+    elif entry.get("reps") is not None:
+        parts.append(f"{entry['reps']} reps")
+    return " · ".join(parts)
+
+
+def session_lines(record: dict[str, Any]) -> list[Content]:
+    """The whole session as lines of literal text."""
+    lines = [
+        Content.styled(printable(str(record.get("routine_name", ""))), "bold underline"),
+        Content(
+            f"{started_words(record)} · {clock(int(record.get('duration_seconds') or 0))}"
+            f" · {record.get('status')} · {record.get('sets_done')}"
+            f" of {record.get('sets_planned')} sets"
+        ),
+        Content(f"Feel: {rating_words(record.get('rating'))}"),
+        Content.assemble(("Note: ", "bold"), printable(str(record.get("note") or "–"))),
+        Content(""),
+    ]
+    sets: list[dict[str, Any]] = record.get("sets") or []
+    skipped = set(record.get("skipped_exercises") or [])
+    for exercise in record.get("exercises") or []:
+        exercise_id = exercise.get("id")
+        mine = [entry for entry in sets if entry.get("exercise_id") == exercise_id]
+        heading = printable(str(exercise.get("name", exercise_id)))
+        tag = " (skipped)" if exercise_id in skipped else ""
+        lines.append(Content.assemble((heading, "bold"), tag))
+        if not mine:
+            lines.append(Content("    not reached"))
+        lines += [Content(f"    {set_words(entry)}") for entry in mine]
+    return lines
+
+
+class SessionDetailScreen(Screen[None]):
+    """A scrollable account of one session; escape or b goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("b", "app.pop_screen", "Back", show=False),
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="session-detail"):
+            yield Static(Content("\n").join(session_lines(self.record)))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#session-detail", VerticalScroll).focus()
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#session-detail", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#session-detail", VerticalScroll).scroll_up()
