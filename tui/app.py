@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.messages import StartSession
@@ -75,6 +78,10 @@ class LoosenApp(App[int]):
         self.now = now
 
     def on_mount(self) -> None:
+        saved_theme = self.store.get_setting("theme", None)
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.push_screen(CatalogueScreen(self.catalogue))
         for notice in self.store.notices:
             self.notify(notice, title="Data file moved aside", severity="warning", timeout=30)
@@ -88,6 +95,47 @@ class LoosenApp(App[int]):
                 self.start_session(routine)
         elif self.store.active() is not None:
             self.offer_resume()
+
+    @property
+    def has_unfinished_session(self) -> bool:
+        """Whether a session is saved but not finished."""
+        return self.store.active() is not None
+
+    def catalogue_status(self) -> str:
+        """The catalogue's banner: read-only mode, or an unfinished session to resume."""
+        if self.store.read_only:
+            return "Read-only: another loosen is using this data dir; sessions can't start."
+        if self.has_unfinished_session:
+            return "You have an unfinished session: press r to resume or discard it."
+        return ""
+
+    def remember_theme(self, theme: Theme) -> None:
+        """Keep the chosen theme for the next run."""
+        if not self.store.read_only and self.store.get_setting("theme", None) != theme.name:
+            self.store.set_setting("theme", theme.name)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: start any routine, go to a screen, the bell, the theme."""
+        for routine in self.catalogue.routines:
+            yield SystemCommand(
+                f"Start {routine.name}",
+                routine.summary,
+                partial(self.start_session, routine),
+            )
+        yield SystemCommand(
+            "Go to catalogue", "Browse routines and exercises", self.action_catalogue
+        )
+        yield SystemCommand(
+            "Go to history", "Past sessions, streaks and calendar", self.action_history
+        )
+        if self.store.active() is not None:
+            yield SystemCommand("Resume unfinished session", "Or discard it", self.offer_resume)
+        bell = "Bell off (mute)" if self.bell_on else "Bell on"
+        yield SystemCommand(
+            bell, "The terminal bell at the end of holds and rests", self.toggle_bell
+        )
+        yield SystemCommand("Keys", "Every key of this screen", self.action_help)
+        yield from super().get_system_commands(screen)
 
     # ----------------------------------------------------------- sessions
 
@@ -111,6 +159,10 @@ class LoosenApp(App[int]):
         from tui.screens.session import SessionScreen
 
         self.push_screen(SessionScreen(session_id, engine))
+
+    def action_offer_resume(self) -> None:
+        """The r key: resume or discard the unfinished session."""
+        self.offer_resume()
 
     def offer_resume(self) -> None:
         """Ask whether to resume or discard the unfinished session."""

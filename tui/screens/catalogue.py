@@ -29,6 +29,7 @@ class CatalogueScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("enter", "start", "Start", show=False),
         Binding("s", "start_exercise", "Do exercise"),
+        Binding("r", "app.offer_resume", "Resume"),
     ]
 
     def __init__(self, catalogue: Catalogue) -> None:
@@ -36,6 +37,7 @@ class CatalogueScreen(Screen[None]):
         self.catalogue = catalogue
 
     def compose(self) -> ComposeResult:
+        yield Static(id="banner")
         yield Input(placeholder="/ search names, tags, equipment", id="search")
         with Horizontal(id="browser"):
             with Vertical(id="lists"):
@@ -51,6 +53,23 @@ class CatalogueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refilter("")
+        self.show_banner()
+
+    def on_screen_resume(self) -> None:
+        self.show_banner()
+        self.refresh_bindings()
+
+    def show_banner(self) -> None:
+        """Say, above everything, when history is read-only or a session is unfinished."""
+        status = self.app.catalogue_status() if hasattr(self.app, "catalogue_status") else ""
+        banner = self.query_one("#banner", Static)
+        banner.update(Content(status))
+        banner.display = bool(status)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "offer_resume":
+            return bool(getattr(self.app, "has_unfinished_session", False))
+        return True
 
     @property
     def routine_list(self) -> CatalogueList:

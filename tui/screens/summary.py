@@ -39,7 +39,7 @@ class SummaryScreen(Screen[SummaryResult]):
             Binding(str(n), f"rate({n})", "Rate 1–5" if n == 1 else "", show=n == 1)
             for n in range(1, 6)
         ),
-        Binding("tab", "focus_next", "Note", show=True),
+        Binding("tab", "app.focus_next", "Note"),
         Binding("enter", "save", "Save"),
         Binding("escape", "skip", "Save without"),
     ]

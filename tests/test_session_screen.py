@@ -1,0 +1,246 @@
+"""The session screen, summary and resume, driven with keys only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import FakeClock
+from tests.screen_text import screen_text
+from tui.app import LoosenApp
+from tui.storage.store import Store
+
+AppFactory = Callable[..., LoosenApp]
+
+
+def dosage_line(app: LoosenApp) -> str:
+    """The session's 'Set 1 of 2 · Left side · 10 reps' line."""
+    return next(line for line in screen_text(app).splitlines() if line.startswith(" Set "))
+
+
+async def press_until(
+    pilot, app: LoosenApp, text: str, key: str = "space", limit: int = 200
+) -> int:  # type: ignore[no-untyped-def]
+    """Press `key` until `text` is on screen; returns how many presses it took."""
+    for presses in range(limit):
+        if text in screen_text(app):
+            return presses
+        await pilot.press(key)
+        await pilot.pause()
+    raise AssertionError(f"{text!r} never appeared:\n{screen_text(app)}")
+
+
+async def test_a_whole_seed_routine_from_catalogue_to_summary(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Exercise 1 of 1" in text
+        assert "Set 1 of 2 · Left side · 10 reps" in text
+        assert "▶ 1." in text
+        await pilot.press("right")
+        await pilot.pause()
+        assert "▶ 2." in screen_text(app) and "▶ 1." not in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "SWITCH SIDES" in screen_text(app)
+        assert "Next: " in screen_text(app) and "Right side" in screen_text(app)
+        await pilot.press("space")  # skip the switch
+        await pilot.pause()
+        assert "Set 1 of 2 · Right side · 10 reps" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "REST" in screen_text(app)
+        await press_until(pilot, app, "Session complete")
+        text = screen_text(app)
+        assert "Sets done       4 of 4" in text
+        await pilot.press("4", "tab", *"easy today", "enter")
+        await pilot.pause()
+        assert "Routines" in screen_text(app)
+    [summary] = store.sessions()
+    assert (summary["sets_done"], summary["sets_planned"]) == (4, 4)
+    assert summary["rating"] == 4 and summary["note"] == "easy today"
+    assert summary["status"] == "finished"
+    assert store.active() is None
+
+
+async def test_escape_on_the_summary_saves_without_rating_or_note(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_until(pilot, app, "Session complete")
+        await pilot.press("3", "escape")
+        await pilot.pause()
+    [summary] = store.sessions()
+    assert summary["rating"] is None and summary["note"] is None
+
+
+async def test_countdowns_run_on_the_clock_and_ring(
+    make_app: AppFactory, clock: FakeClock, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    rings: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append("ding")  # type: ignore[method-assign]
+        await pilot.press("space")
+        await pilot.pause()
+        assert "0:05" in screen_text(app) or "SWITCH SIDES" in screen_text(app)
+        clock.advance(2.2)
+        await pilot.pause(0.35)
+        assert "0:03" in screen_text(app).replace(" ", "") or "SWITCH" in screen_text(app)
+        clock.advance(3)
+        await pilot.pause(0.35)
+        assert "Right side" in screen_text(app) and "SWITCH SIDES" not in screen_text(app)
+        assert rings == ["ding"]
+        await pilot.press("m")  # mute
+        await pilot.press("space")
+        await pilot.pause()
+        assert "REST" in screen_text(app)
+        await pilot.press("plus")
+        await pilot.pause()
+        clock.advance(31)
+        await pilot.pause(0.35)
+        assert "REST" in screen_text(app), "15 s were added, so the rest is not over"
+        clock.advance(15)
+        await pilot.pause(0.35)
+        assert "Set 2 of 2 · Left side" in screen_text(app)
+        assert rings == ["ding"], "muted, so no second ring"
+    assert store.get_setting("bell", True) is False
+
+
+async def test_pause_stops_the_countdown(make_app: AppFactory, clock: FakeClock) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "space")  # left, skip switch, right: now resting
+        await pilot.pause()
+        assert "REST" in screen_text(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "PAUSED" in screen_text(app)
+        clock.advance(120)
+        await pilot.pause(0.35)
+        assert "REST" in screen_text(app)
+        await pilot.press("p")
+        clock.advance(31)
+        await pilot.pause(0.35)
+        assert "Set 2 of 2 · Left side" in screen_text(app)
+
+
+async def test_a_routine_with_holds_is_done_with_keys_and_timers(
+    make_app: AppFactory, clock: FakeClock, store: Store
+) -> None:
+    app = make_app(start_routine="full-thoracic-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Get in position: space starts the 30 s hold" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "HOLD" in screen_text(app)
+        clock.advance(31)
+        await pilot.pause(0.35)
+        assert "REST" in screen_text(app)
+        await pilot.press("n")  # skip the rest of the soft-tissue work
+        await pilot.pause()
+        assert "Exercise 2 of 5" in screen_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert "Exercise 1 of 5" in screen_text(app)
+        assert "Set 2 of 3" in screen_text(app), "back to the first set not yet done"
+        presses = await press_until(pilot, app, "Session complete", limit=400)
+        assert presses > 20
+        await pilot.press("enter")
+        await pilot.pause()
+    [summary] = store.sessions()
+    assert summary["sets_done"] == summary["sets_planned"]
+    record = store.session(summary["id"])
+    assert record is not None
+    holds = [s for s in record["sets"] if s["exercise_id"] == "upper-back-soft-tissue"]
+    assert holds[0]["seconds"] == 30 and holds[0]["outcome"] == "done"
+
+
+async def test_resume_after_the_app_is_torn_down_mid_routine(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app(start_routine="four-step-upper-back")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_until(pilot, app, "Exercise 3 of 4")
+        await pilot.press("space", "space")  # left side done, switch skipped
+        await pilot.pause()
+        assert "Set 1 of 2 · Right side" in dosage_line(app)
+    assert store.active() is not None
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "You have an unfinished session" in screen_text(again)
+        await pilot.press("r")
+        await pilot.pause()
+        text = screen_text(again)
+        assert "Exercise 3 of 4" in text
+        assert "Set 1 of 2 · Right side" in text
+
+
+async def test_discarding_keeps_the_session_as_abandoned(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Routines" in screen_text(again)
+    assert store.active() is None
+    [summary] = store.sessions()
+    assert summary["status"] == "abandoned" and summary["sets_done"] == 1
+
+
+async def test_escape_leaves_and_starting_again_offers_the_unfinished_one(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Routines" in screen_text(app)
+        assert store.active() is not None
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "You have an unfinished session" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Roller Twister Warm-Up" in screen_text(app)
+
+
+async def test_s_on_an_exercise_starts_it_alone(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "down", "s")
+        await pilot.pause()
+        exercise = app.catalogue.exercises[1]
+        text = screen_text(app)
+        assert "Exercise 1 of 1" in text
+        assert exercise.name.upper() in text
+
+
+async def test_a_read_only_store_cannot_start_a_session(
+    make_app: AppFactory, data_dir: Path, store: Store
+) -> None:
+    with Store.open(data_dir) as second:
+        assert second.read_only
+        app = make_app(store=second)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Set 1 of 2" not in text
+            assert "Read-only: another loosen is using this data dir" in text
+        assert store.active() is None
