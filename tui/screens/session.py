@@ -52,16 +52,16 @@ class SessionScreen(Screen[None]):
 
     CSS_PATH = "session.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "complete", "Set done"),
+        Binding("space", "complete", "Done"),
         Binding("space", "start_hold", "Start hold"),
         Binding("space", "end_hold", "End hold"),
-        Binding("space", "skip_wait", "Skip wait"),
+        Binding("space", "skip_wait", "Skip"),
         Binding("right", "next_cue", "Cue", key_display="→"),
         Binding("left", "previous_cue", "Previous cue", show=False),
-        Binding("n", "next_exercise", "Next ex."),
+        Binding("n", "next_exercise", "Skip ex."),
         Binding("b", "back_exercise", "Back"),
         Binding("p", "pause", "Pause"),
-        Binding("plus", "more_rest", "+15 s"),
+        Binding("plus", "more_rest", "+15s"),
         Binding("m", "toggle_bell", "Bell"),
         Binding("escape", "leave", "Leave", show=False),
         Binding("q", "app.quit", "Quit", show=False),
@@ -93,7 +93,7 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
             yield Static(id="progress-text")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_view()
@@ -194,7 +194,7 @@ class SessionScreen(Screen[None]):
     def refresh_clock(self) -> None:
         """Redraw only what changes with time: the countdown and the elapsed clock."""
         engine = self.engine
-        self.query_one("#elapsed", Static).update(f"⏱ {clock(engine.elapsed_seconds())}")
+        self.query_one("#elapsed", Static).update(f"time {clock(engine.elapsed_seconds())}")
         self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
 
     def countdown_words(self) -> tuple[str, str]:
