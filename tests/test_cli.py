@@ -1,0 +1,158 @@
+"""The command line: exit codes, one-line errors that name the file, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import __version__
+from tui.catalogue.sources import builtin_routines_file
+from tui.cli import run
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"loosen {__version__}"
+
+
+def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run(["--help"])
+    out = capsys.readouterr().out
+    for word in ("routines", "check", "start", "history", "export", "import", "--data-dir"):
+        assert word in out
+    assert "--routines" in out and "LOOSEN_DATA_DIR" in out
+
+
+def test_routines_lists_id_name_count_and_minutes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["routines"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "EXERCISES", "MINUTES"]
+    row = next(line for line in lines if line.startswith("four-step-upper-back "))
+    assert row.split()[-2:] == ["4", "7"]
+
+
+def test_check_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", str(builtin_routines_file())]) == 0
+    assert capsys.readouterr().out == "ok\n"
+
+
+def test_check_prints_every_error_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "my.json"
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "routines": [
+                    {
+                        "id": "a",
+                        "name": "A",
+                        "summary": "x",
+                        "steps": [{"exercise": "sweatt-shrug"}],
+                    },
+                    {
+                        "id": "b",
+                        "name": "B",
+                        "summary": "x",
+                        "steps": [{"exercise": "t-spin-roll"}],
+                    },
+                    {"id": "c", "name": "C", "summary": "x", "steps": []},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert run(["check", str(path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f'{path}: routines[1].steps[0].exercise: unknown exercise "t-spin-roll"',
+        f"{path}: routines[2].steps: a routine needs at least one step",
+    ]
+
+
+def test_start_with_an_unknown_routine_lists_the_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--data-dir", str(tmp_path / "d"), "start", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert 'unknown routine "nope"' in err and "roller-twister-warm-up" in err
+
+
+def test_a_bad_routines_file_at_start_up_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"schema_version": 1, "routines": [', encoding="utf-8")
+    assert run(["--routines", str(path), "--data-dir", str(tmp_path / "d")]) == 2
+    assert (
+        capsys.readouterr().err == f"{path}: invalid JSON at line 1, column 36: Expecting value\n"
+    )
+
+
+def test_a_data_dir_that_is_a_file_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    assert run(["--data-dir", str(blocker), "history"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(blocker) in err and "Traceback" not in err
+
+
+def test_the_real_command_never_shows_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": 2}', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{path}: schema_version: unknown schema version 2 (this loosen reads version 1)\n"
+    )
+
+
+def test_export_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    existing = tmp_path / "out.csv"
+    existing.write_text("keep me", encoding="utf-8")
+    assert run(["--data-dir", str(tmp_path / "d"), "export", "-o", str(existing)]) == 2
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_import_of_a_bad_file_exits_2_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "backup.json"
+    bad.write_text('{"format": "loosen-export", "version": 1, "sessions": [{}]}', encoding="utf-8")
+    data = tmp_path / "d"
+    assert run(["--data-dir", str(data), "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err and all("backup.json" in line for line in err.splitlines())
+    assert run(["--data-dir", str(data), "export", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"] == []
+
+
+def test_domain_modules_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import tui.catalogue.loader, tui.catalogue.sources, tui.catalogue.serialize\n"
+        "import tui.catalogue.search, tui.catalogue.wording, tui.session.engine\n"
+        "import tui.session.record, tui.storage.store, tui.storage.history, tui.storage.export\n"
+        "import tui.cli\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
