@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +18,9 @@ from tui.messages import StartSession
 from tui.widgets.catalogue_list import CatalogueList
 from tui.widgets.detail import exercise_detail, routine_detail
 
+if TYPE_CHECKING:
+    from tui.app import LoosenApp
+
 
 class CatalogueScreen(Screen[None]):
     """Routines and exercises in two lists, with everything about the highlighted one."""
@@ -29,7 +32,7 @@ class CatalogueScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("enter", "start", "Start", show=False),
         Binding("s", "start_exercise", "Do exercise"),
-        Binding("r", "app.offer_resume", "Resume"),
+        Binding("r", "resume", "Resume"),
     ]
 
     def __init__(self, catalogue: Catalogue) -> None:
@@ -61,15 +64,25 @@ class CatalogueScreen(Screen[None]):
 
     def show_banner(self) -> None:
         """Say, above everything, when history is read-only or a session is unfinished."""
-        status = self.app.catalogue_status() if hasattr(self.app, "catalogue_status") else ""
+        status = self.loosen.catalogue_status()
         banner = self.query_one("#banner", Static)
         banner.update(Content(status))
         banner.display = bool(status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "offer_resume":
-            return bool(getattr(self.app, "has_unfinished_session", False))
+        if action == "resume":
+            return self.loosen.has_unfinished_session
         return True
+
+    def action_resume(self) -> None:
+        self.loosen.offer_resume()
+
+    @property
+    def loosen(self) -> LoosenApp:
+        from tui.app import LoosenApp
+
+        assert isinstance(self.app, LoosenApp)
+        return self.app
 
     @property
     def routine_list(self) -> CatalogueList:
