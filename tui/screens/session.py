@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from tui.catalogue.wording import clock, plural, seconds_in_words
 from tui.session.engine import SessionEngine
@@ -17,17 +17,12 @@ from tui.session.model import Event, Phase, Slot
 from tui.text import printable
 from tui.widgets.countdown import Countdown
 from tui.widgets.cue_list import CueList
+from tui.widgets.progress import TextProgress
 
 if TYPE_CHECKING:
     from tui.app import LoosenApp
 
 TICK_SECONDS = 0.25
-MAIN_ACTIONS = {
-    "complete": (Phase.WORK,),
-    "start_hold": (Phase.HOLD_READY,),
-    "end_hold": (Phase.HOLD,),
-    "skip_wait": (Phase.REST, Phase.SWITCH),
-}
 
 
 def side_words(side: str | None) -> str:
@@ -52,10 +47,12 @@ class SessionScreen(Screen[None]):
 
     CSS_PATH = "session.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "complete", "Done"),
-        Binding("space", "start_hold", "Start hold"),
-        Binding("space", "end_hold", "End hold"),
-        Binding("space", "skip_wait", "Skip"),
+        Binding(
+            "space",
+            "main",
+            "Go",
+            tooltip="finish the set or side / start or end a hold / skip a rest",
+        ),
         Binding("right", "next_cue", "Cue", key_display="→"),
         Binding("left", "previous_cue", "Previous cue", show=False),
         Binding("n", "next_exercise", "Skip ex."),
@@ -72,6 +69,13 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.session_id = session_id
         self.engine = engine
+        self._shown: dict[str, Content] = {}
+
+    def set_text(self, widget_id: str, content: Content) -> None:
+        """Update a Static only when its text changes: every repaint costs bytes over SSH."""
+        if self._shown.get(widget_id) != content:
+            self._shown[widget_id] = content
+            self.query_one(f"#{widget_id}", Static).update(content)
 
     @property
     def loosen(self) -> LoosenApp:
@@ -91,8 +95,7 @@ class SessionScreen(Screen[None]):
             yield CueList(id="cues")
         yield Countdown(id="countdown")
         with Horizontal(id="progress-row"):
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
-            yield Static(id="progress-text")
+            yield TextProgress(id="progress")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -101,22 +104,8 @@ class SessionScreen(Screen[None]):
 
     # ------------------------------------------------------------- the keys
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        phase = self.engine.phase
-        if action in MAIN_ACTIONS:
-            return phase in MAIN_ACTIONS[action]
-        if action == "more_rest":
-            return phase in (Phase.REST, Phase.SWITCH)
-        if action == "pause":
-            return phase in (Phase.HOLD, Phase.REST, Phase.SWITCH)
-        return True
-
-    def action_complete(self) -> None:
+    def action_main(self) -> None:
         self.apply(self.engine.main_action())
-
-    action_start_hold = action_complete
-    action_end_hold = action_complete
-    action_skip_wait = action_complete
 
     def action_next_cue(self) -> None:
         self.apply(self.engine.next_cue())
@@ -162,7 +151,6 @@ class SessionScreen(Screen[None]):
             self.loosen.finish_session(self.session_id, self.engine)
             return
         self.refresh_view()
-        self.refresh_bindings()
 
     # ------------------------------------------------------------- drawing
 
@@ -174,27 +162,24 @@ class SessionScreen(Screen[None]):
         if slot is None or exercise is None:
             return
         step = (engine.step_index or 0) + 1
-        self.query_one("#position", Static).update(f"Exercise {step} of {engine.step_count}")
-        self.query_one("#exercise-name", Static).update(
-            Content.styled(printable(exercise.name).upper(), "bold")
-        )
+        self.set_text("position", Content(f"Exercise {step} of {engine.step_count}"))
+        self.set_text("exercise-name", Content.styled(printable(exercise.name).upper(), "bold"))
         dosage = slot_words(slot)
         if slot.step.note:
             dosage += f"  ({printable(slot.step.note)})"
-        self.query_one("#dosage-line", Static).update(Content(dosage))
+        self.set_text("dosage-line", Content(dosage))
         self.query_one(CueList).show(exercise.cues, engine.cue_index)
-        done = engine.done_count
-        self.query_one("#progress", ProgressBar).update(progress=engine.progress())
-        self.query_one("#progress-text", Static).update(
-            f"{done} of {engine.planned_count} sets · "
-            f"~{max(1, round(engine.remaining_seconds_estimate() / 60))} min left"
+        minutes_left = max(1, round(engine.remaining_seconds_estimate() / 60))
+        self.query_one(TextProgress).show(
+            engine.progress(),
+            f"{engine.done_count} of {engine.planned_count} sets · ~{minutes_left} min left",
         )
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
         """Redraw only what changes with time: the countdown and the elapsed clock."""
         engine = self.engine
-        self.query_one("#elapsed", Static).update(f"time {clock(engine.elapsed_seconds())}")
+        self.set_text("elapsed", Content(f"time {clock(engine.elapsed_seconds())}"))
         self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
 
     def countdown_words(self) -> tuple[str, str]:
@@ -213,9 +198,9 @@ class SessionScreen(Screen[None]):
             hold = seconds_in_words(slot.dosage.hold_seconds or 0)
             return f"Get in position: space starts the {hold} hold", ""
         if phase is Phase.HOLD:
-            return f"HOLD{paused}", "space ends the hold early"
+            return f"HOLD{paused}: space ends it early", ""
         if phase is Phase.SWITCH:
-            return f"SWITCH SIDES{paused}", next_words
+            return f"SWITCH SIDES{paused}: space skips, + adds 15 s", next_words
         if phase is Phase.REST:
-            return f"REST{paused}", next_words
+            return f"REST{paused}: space skips, + adds 15 s", next_words
         return "", ""

@@ -12,11 +12,17 @@ from tui.text import printable
 
 
 class Countdown(Horizontal):
-    """Big digits beside a label; redrawn only when the shown second changes."""
+    """Big digits beside a label; each part is redrawn only when it changes.
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._shown: tuple[str, str, str] | None = None
+    Its size never changes with the phase, so a change of phase repaints only this
+    widget, not the cue list above it (that matters on slow links).
+    """
+
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self._digits: str | None = None
+        self._label: str | None = None
+        self._next_up: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Digits("", id="countdown-digits")
@@ -27,11 +33,14 @@ class Countdown(Horizontal):
     def show(self, remaining: float | None, label: str, next_up: str) -> None:
         """Show `remaining` seconds (or nothing) with a label and what comes next."""
         digits = "" if remaining is None else clock(remaining, round_up=True)
-        shown = (digits, label, next_up)
-        if shown == self._shown:
-            return
-        self._shown = shown
-        self.set_class(remaining is None, "-idle")
-        self.query_one(Digits).update(digits)
-        self.query_one("#countdown-label", Static).update(Content.styled(label, "bold"))
-        self.query_one("#countdown-next", Static).update(Content(printable(next_up)))
+        if digits and self.screen.has_class("-compact"):
+            label = f"{label}  {digits}"  # no room for the large digits
+        if digits != self._digits:
+            self._digits = digits
+            self.query_one(Digits).update(digits)
+        if label != self._label:
+            self._label = label
+            self.query_one("#countdown-label", Static).update(Content.styled(label, "bold"))
+        if next_up != self._next_up:
+            self._next_up = next_up
+            self.query_one("#countdown-next", Static).update(Content(printable(next_up)))
