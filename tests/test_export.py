@@ -1,0 +1,265 @@
+"""CSV and JSON export, checking import files, and the export/import round trip."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.storage.errors import ImportFileError
+from tui.storage.export import CSV_HEADER, export_csv, export_json, read_import
+from tui.storage.samples import sample_record
+from tui.storage.store import Store
+
+CET = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 22, 7, 31, 5, tzinfo=CET)
+
+
+def tiny_record() -> dict[str, Any]:
+    return {
+        "id": "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f",
+        "routine_id": "desk-reset",
+        "routine_name": "Desk reset",
+        "started_at": "2026-11-22T07:31:05+01:00",
+        "ended_at": "2026-11-22T07:40:00+01:00",
+        "duration_seconds": 535,
+        "status": "abandoned",
+        "sets_planned": 4,
+        "sets_done": 2,
+        "skipped_exercises": ["wall-angels"],
+        "exercises": [
+            {"id": "thread-the-needle", "name": "Thread the needle"},
+            {"id": "wall-angels", "name": "Wall angels"},
+        ],
+        "sets": [
+            {
+                "exercise_id": "thread-the-needle",
+                "exercise_name": "Thread the needle",
+                "set": 1,
+                "side": "left",
+                "reps": None,
+                "seconds": 30,
+                "outcome": "done",
+                "at": "2026-11-22T07:32:00+01:00",
+            },
+            {
+                "exercise_id": "thread-the-needle",
+                "exercise_name": "Thread the needle",
+                "set": 1,
+                "side": "right",
+                "reps": None,
+                "seconds": 30,
+                "outcome": "done",
+                "at": "2026-11-22T07:33:10+01:00",
+            },
+            {
+                "exercise_id": "wall-angels",
+                "exercise_name": "Wall angels",
+                "set": 1,
+                "side": None,
+                "reps": 10,
+                "seconds": None,
+                "outcome": "skipped",
+                "at": "2026-11-23T00:01:02+01:00",
+            },
+        ],
+        "rating": 3,
+        "note": 'tight, "stiff"\nthen ok\x1b[31m',
+    }
+
+
+def test_csv_header_and_rows() -> None:
+    out = io.StringIO(newline="")
+    export_csv([tiny_record()], out)
+    text = out.getvalue()
+    assert text.startswith(
+        "date,time,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id\r\n"
+    )
+    assert ",".join(CSV_HEADER) == text.splitlines()[0]
+    # Numbers bare, text and empty values quoted; the note keeps its quote, line break and
+    # escape character inside one quoted field.
+    assert text.splitlines(keepends=True)[1] == (
+        '"2026-11-22","07:32:00","Desk reset","Thread the needle",1,"left","",30,"done",3,'
+        '"tight, ""stiff""\n'
+    )
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[1:] == [
+        ["2026-11-22", "07:32:00", "Desk reset", "Thread the needle", "1", "left", "", "30",
+         "done", "3", 'tight, "stiff"\nthen ok\x1b[31m', "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f"],
+        ["2026-11-22", "07:33:10", "Desk reset", "Thread the needle", "1", "right", "", "30",
+         "done", "3", 'tight, "stiff"\nthen ok\x1b[31m', "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f"],
+        ["2026-11-23", "00:01:02", "Desk reset", "Wall angels", "1", "", "10", "", "skipped",
+         "3", 'tight, "stiff"\nthen ok\x1b[31m', "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f"],
+    ]  # fmt: skip
+
+
+def test_csv_never_leaves_a_control_character_outside_quotes() -> None:
+    record = tiny_record()
+    record["routine_name"] = "Desk\treset\x07"
+    record["note"] = None
+    record["rating"] = None
+    out = io.StringIO(newline="")
+    export_csv([record], out)
+    for line in out.getvalue().split("\r\n")[1:-1]:
+        fields = next(csv.reader([line]))
+        assert fields[2] == "Desk\treset\x07"
+        assert fields[9] == "" and fields[10] == ""
+        assert '"Desk\treset\x07"' in line
+
+
+def test_csv_sessions_without_sets_give_no_rows() -> None:
+    record = {**tiny_record(), "sets": []}
+    out = io.StringIO(newline="")
+    export_csv([record], out)
+    assert out.getvalue().count("\r\n") == 1
+
+
+def test_json_export_shape() -> None:
+    out = io.StringIO()
+    older = sample_record(START - timedelta(days=1))
+    export_json([older, tiny_record()], out)
+    text = out.getvalue()
+    assert text.endswith("}\n")
+    assert text.startswith('{\n  "format": "loosen-export",\n  "sessions": [\n')
+    document = json.loads(text)
+    assert document == {"format": "loosen-export", "version": 1, "sessions": [older, tiny_record()]}
+    assert '"note": "tight, \\"stiff\\"\\nthen ok\\u001b[31m"' in text  # escaped, never raw
+    assert "Cat–cow" not in text and "–" not in json.dumps(older)  # no false positive
+    record = tiny_record()
+    record["note"] = "Katzenbuckel – gut"
+    out = io.StringIO()
+    export_json([record], out)
+    assert "Katzenbuckel – gut" in out.getvalue()  # ensure_ascii=False
+
+
+def test_export_import_export_is_byte_identical(tmp_path: Path) -> None:
+    records = [
+        sample_record(START - timedelta(days=d), routine, status=status, note=note, rating=rating)
+        for d, routine, status, note, rating in [
+            (0, "desk-reset", "finished", None, 5),
+            (1, "pre-lift", "abandoned", 'knee ☹ – "later"', None),
+            (40, "morning-loosen", "finished", "ok\n", 1),
+            (400, "desk-reset", "finished", None, 3),
+        ]
+    ]
+    records.append(tiny_record())
+    with Store.open(tmp_path / "a") as first:
+        for r in records:
+            first.add_session(r)
+        exported = tmp_path / "backup.json"
+        with exported.open("w", encoding="utf-8") as out:
+            export_json(first.all_sessions(), out)
+    with Store.open(tmp_path / "b") as second:
+        assert second.import_sessions(read_import(exported)) == 5
+        assert second.import_sessions(read_import(exported)) == 0
+        again = io.StringIO()
+        export_json(second.all_sessions(), again)
+    assert again.getvalue().encode("utf-8") == exported.read_bytes()
+    assert [s["id"] for s in json.loads(again.getvalue())["sessions"]] == [
+        r["id"]
+        for r in sorted(records, key=lambda r: (datetime.fromisoformat(r["started_at"]), r["id"]))
+    ]  # oldest first; two sessions start at the same instant, so the id decides
+
+
+def write_export(path: Path, sessions: list[Any], **top: Any) -> Path:
+    document = {"format": "loosen-export", "version": 1, "sessions": sessions, **top}
+    path.write_text(json.dumps(document, indent=2), "utf-8")
+    return path
+
+
+def import_errors(path: Path) -> list[str]:
+    with pytest.raises(ImportFileError) as caught:
+        read_import(path)
+    assert str(caught.value) == "\n".join(caught.value.errors)
+    return caught.value.errors
+
+
+def test_read_import_accepts_a_good_file(tmp_path: Path) -> None:
+    records = [tiny_record(), sample_record(START)]
+    assert read_import(write_export(tmp_path / "backup.json", records)) == records
+
+
+def test_read_import_reports_invalid_json_with_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "backup.json"
+    path.write_text('{\n  "format": "loosen-export",\n  "version": 1,,\n}')
+    assert import_errors(path) == [
+        "backup.json: line 3, column 16: invalid JSON (Expecting property name enclosed in "
+        "double quotes)"
+    ]
+
+
+def test_read_import_reports_a_missing_or_unreadable_file(tmp_path: Path) -> None:
+    assert import_errors(tmp_path / "nope.json") == [
+        "nope.json: cannot read: No such file or directory"
+    ]
+    (tmp_path / "latin1.json").write_bytes(b'{"note": "caf\xe9"}')
+    assert import_errors(tmp_path / "latin1.json") == [
+        "latin1.json: not UTF-8 text (byte offset 13)"
+    ]
+
+
+def test_read_import_reports_the_wrong_format(tmp_path: Path) -> None:
+    path = tmp_path / "backup.json"
+    path.write_text('{"format": "strong-csv", "version": 1, "sessions": []}')
+    assert import_errors(path) == [
+        'backup.json: format: expected "loosen-export", got "strong-csv"'
+    ]
+    path.write_text('{"format": "loosen-export", "version": 2, "sessions": []}')
+    assert import_errors(path) == ["backup.json: version: expected 1, got 2"]
+    path.write_text("[]")
+    assert import_errors(path) == [
+        "backup.json: expected a JSON object at the top level, got a list"
+    ]
+    path.write_text('{"format": "loosen-export", "version": 1}')
+    assert import_errors(path) == ["backup.json: sessions: missing"]
+
+
+def test_read_import_reports_every_problem_with_its_json_path(tmp_path: Path) -> None:
+    good = [sample_record(START - timedelta(days=d)) for d in range(5)]
+    broken = copy.deepcopy(good)
+    broken[3]["sets"][0]["reps"] = "ten"
+    broken[1]["rating"] = 6
+    del broken[2]["status"]
+    broken[0]["started_at"] = "yesterday"
+    broken[0]["exercises"][1] = "open-book"
+    broken[4]["sets"][2]["side"] = "middle"
+    broken[4]["id"] = broken[1]["id"]
+    broken.append(["not", "a", "session"])
+    path = write_export(tmp_path / "backup.json", broken)
+    assert import_errors(path) == [
+        "backup.json: sessions[0].started_at: expected an ISO-8601 date-time with UTC offset, "
+        'got "yesterday"',
+        'backup.json: sessions[0].exercises[1]: expected an object, got "open-book"',
+        "backup.json: sessions[1].rating: expected an integer from 1 to 5, got 6",
+        "backup.json: sessions[2].status: missing",
+        'backup.json: sessions[3].sets[0].reps: expected an integer, got "ten"',
+        'backup.json: sessions[4].sets[2].side: expected one of "left", "right", null, '
+        'got "middle"',
+        f'backup.json: sessions[4].id: duplicate id "{good[1]["id"]}" (also sessions[1])',
+        "backup.json: sessions[5]: expected an object, got a list",
+    ]
+
+
+def test_read_import_rejects_text_that_cannot_be_stored(tmp_path: Path) -> None:
+    record = tiny_record()
+    path = tmp_path / "backup.json"
+    text = json.dumps({"format": "loosen-export", "version": 1, "sessions": [record]})
+    path.write_text(text.replace("tight,", "\\ud800tight,"), "utf-8")
+    assert import_errors(path) == [
+        "backup.json: sessions[0].note: text is not valid Unicode (a lone surrogate escape)"
+    ]
+
+
+def test_read_import_rejects_a_naive_time(tmp_path: Path) -> None:
+    record = tiny_record()
+    record["sets"][1]["at"] = "2026-11-22T07:33:10"
+    assert import_errors(write_export(tmp_path / "b.json", [record])) == [
+        "b.json: sessions[0].sets[1].at: expected an ISO-8601 date-time with UTC offset, "
+        'got "2026-11-22T07:33:10"'
+    ]

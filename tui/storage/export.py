@@ -1,0 +1,91 @@
+"""Writing history as CSV or JSON, and reading a JSON export back for import."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from tui.storage.errors import ImportFileError
+from tui.storage.validate import EXPORT_FORMAT, EXPORT_VERSION, check_export
+
+CSV_HEADER = (
+    "date",
+    "time",
+    "routine",
+    "exercise",
+    "set",
+    "side",
+    "reps",
+    "seconds",
+    "outcome",
+    "rating",
+    "note",
+    "session_id",
+)
+
+
+def _csv_row(record: dict[str, Any], entry: dict[str, Any]) -> list[Any]:
+    at = datetime.fromisoformat(entry["at"])
+    return [
+        at.date().isoformat(),
+        at.strftime("%H:%M:%S"),
+        record["routine_name"],
+        entry["exercise_name"],
+        entry["set"],
+        entry["side"],
+        entry["reps"],
+        entry["seconds"],
+        entry["outcome"],
+        record["rating"],
+        record["note"],
+        record["id"],
+    ]
+
+
+def export_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """One row per set (and side) of each full record; rating and note repeat on each row.
+
+    Date and time are the local ones recorded in the set's "at". Every value but a number
+    is quoted (empty ones as ""), so commas, quotes, line breaks and other control
+    characters in a note stay inside their field. Sessions without sets give no rows.
+    Open `out` with newline="" (rows end in CRLF, as RFC 4180 has it).
+    """
+    csv.writer(out).writerow(CSV_HEADER)
+    rows = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
+    for record in records:
+        rows.writerows(_csv_row(record, entry) for entry in record.get("sets") or [])
+
+
+def export_json(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """`{"format": "loosen-export", "version": 1, "sessions": [...]}`, stable byte for byte."""
+    document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "sessions": list(records)}
+    out.write(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False))
+    out.write("\n")
+
+
+def read_import(path: Path) -> list[dict[str, Any]]:
+    """The sessions of a JSON export, after checking the whole file.
+
+    Raises ImportFileError listing every problem, each as `FILE: JSON.path: what is wrong`.
+    """
+    name = path.name
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise ImportFileError([f"{name}: cannot read: {error.strerror or error}"]) from None
+    except UnicodeDecodeError as error:
+        at = f"byte offset {error.start}"
+        raise ImportFileError([f"{name}: not UTF-8 text ({at})"]) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise ImportFileError([f"{name}: {where}: invalid JSON ({error.msg})"]) from None
+    errors = check_export(document)
+    if errors:
+        raise ImportFileError([f"{name}: {error}" for error in errors])
+    return document["sessions"]

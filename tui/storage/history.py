@@ -1,0 +1,174 @@
+"""Streaks, the calendar and per-exercise figures, computed from session summaries.
+
+Pure functions: no I/O and no clock; `today` is always passed in.
+
+Which sessions count: a session (finished or abandoned) counts when it has at least one
+done set. An abandoned session counts only the exercises it did; a session with every
+set skipped counts for nothing. Days are the local date the session started on, as
+recorded (a session started at 23:50 counts for that day even if it ran past midnight).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from tui.storage.records import DONE_IDS, done_exercise_ids
+
+_WEEK = 7
+
+
+def session_day(summary: dict[str, Any]) -> date:
+    """The local date on which the session started."""
+    return _day(summary["started_at"])
+
+
+def _day(started_at: str) -> date:
+    try:
+        # The first ten characters of an extended ISO-8601 time are the local date, and
+        # parsing only them is several times faster over decades of history.
+        return date.fromisoformat(started_at[:10])
+    except ValueError:
+        return datetime.fromisoformat(started_at).date()
+
+
+def done_exercises(summary: dict[str, Any]) -> list[str]:
+    """Ids of exercises with a done set: from a summary, or worked out from a full record."""
+    done = summary.get(DONE_IDS)
+    if done is not None:
+        return done
+    return done_exercise_ids(summary.get("sets") or [])
+
+
+def counts(summary: dict[str, Any]) -> bool:
+    """Whether the session counts towards streaks and totals (at least one done set)."""
+    return bool(done_exercises(summary))
+
+
+def day_counts(summaries: Iterable[dict[str, Any]]) -> dict[date, int]:
+    """How many counting sessions started on each day."""
+    return dict(Counter([_day(s["started_at"]) for s in summaries if counts(s)]))
+
+
+def workout_days(summaries: Iterable[dict[str, Any]]) -> set[date]:
+    """The days with at least one counting session."""
+    return set(day_counts(summaries))
+
+
+def current_streak(days: set[date], today: date) -> int:
+    """Consecutive workout days ending today, or ending yesterday if nothing is done yet today.
+
+    So a streak survives until a whole day has passed without a session; 0 otherwise.
+    """
+    one_day = timedelta(days=1)
+    day = today if today in days else today - one_day
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= one_day
+    return streak
+
+
+def longest_streak(days: Iterable[date]) -> int:
+    """The longest run of consecutive workout days ever."""
+    longest = run = 0
+    previous = None
+    for ordinal in sorted({day.toordinal() for day in days}):
+        run = run + 1 if ordinal - 1 == previous else 1
+        longest = max(longest, run)
+        previous = ordinal
+    return longest
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week containing `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class CalendarCell:
+    """One day of the calendar and how many counting sessions it had."""
+
+    day: date
+    count: int
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A grid of `len(week_starts)` week columns (oldest first) by 7 rows (Monday..Sunday).
+
+    The last column is the current week; days after today are None.
+    """
+
+    week_starts: tuple[date, ...]
+    rows: tuple[tuple[CalendarCell | None, ...], ...]
+
+    def cell(self, weekday: int, week: int) -> CalendarCell | None:
+        """The cell at row `weekday` (0 = Monday) and column `week` (0 = oldest)."""
+        return self.rows[weekday][week]
+
+
+def calendar(days_counts: dict[date, int], today: date, weeks: int = 12) -> Calendar:
+    """The last `weeks` weeks, ending with the current one, as a Calendar grid."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    starts = tuple(first + timedelta(weeks=w) for w in range(weeks))
+    rows = tuple(
+        tuple(
+            CalendarCell(day, days_counts.get(day, 0)) if day <= today else None
+            for day in (start + timedelta(days=weekday) for start in starts)
+        )
+        for weekday in range(_WEEK)
+    )
+    return Calendar(week_starts=starts, rows=rows)
+
+
+def sessions_per_week(
+    summaries: Iterable[dict[str, Any]], today: date, weeks: int = 12
+) -> list[int]:
+    """Counting sessions in each of the last `weeks` weeks (Monday to Sunday), oldest first."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    # A cheap text test skips most of a long history: in every spelling that
+    # datetime.fromisoformat reads, a start before `first` has a smaller 10-character prefix.
+    cutoff = first.isoformat()
+    totals = [0] * weeks
+    for summary in summaries:
+        started = summary["started_at"]
+        if started[:10] < cutoff:
+            continue
+        day = _day(started)
+        if first <= day <= today and counts(summary):
+            totals[(day - first).days // _WEEK] += 1
+    return totals
+
+
+@dataclass(frozen=True)
+class ExerciseStats:
+    """When an exercise was last done, and in how many sessions over the last 30 days."""
+
+    last_done: date | None
+    times_last_30_days: int
+
+
+def exercise_stats(
+    summaries: Iterable[dict[str, Any]], exercise_id: str, today: date
+) -> ExerciseStats:
+    """Figures for one exercise over sessions where it had at least one done set.
+
+    "The last 30 days" are today and the 29 days before it; later dates are ignored.
+    """
+    window_start = today - timedelta(days=29)
+    last: date | None = None
+    recent = 0
+    for summary in summaries:
+        if exercise_id not in done_exercises(summary):
+            continue
+        day = session_day(summary)
+        if day > today:
+            continue
+        last = day if last is None else max(last, day)
+        if day >= window_start:
+            recent += 1
+    return ExerciseStats(last_done=last, times_last_30_days=recent)

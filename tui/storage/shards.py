@@ -1,0 +1,166 @@
+"""Finished sessions: summaries sharded by year, their sets by month.
+
+Shards are changed with one storage read and one atomic write per file. (TinyDB's
+Table.insert reads the whole file up to three times, and upsert can write it twice.)
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from tui.storage import records
+from tui.storage.dirs import make_private_dir, remove_leftover_temps
+from tui.storage.errors import DamagedFileError
+from tui.storage.files import DataFiles
+from tui.storage.layout import DETAIL_TABLE, detail_shard, shard_years, summary_shard
+from tui.storage.summaries import SummaryShard, decode, next_doc_id
+
+Tables = dict[str, dict[str, Any]]
+
+
+def _sets_by_id(path: Path, tables: Tables | None) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for doc in (tables or {}).get(DETAIL_TABLE, {}).values():
+        if not isinstance(doc.get("id"), str) or not isinstance(doc.get("sets"), list):
+            raise DamagedFileError(path, "a details document without an id or sets")
+        found[doc["id"]] = doc["sets"]
+    return found
+
+
+def _with_details(tables: Tables | None, docs: list[dict[str, Any]]) -> Tables:
+    """`tables` with each of `docs` added, or replacing the document with the same id."""
+    table = (tables or {}).get(DETAIL_TABLE, {})
+    doc_ids = {doc.get("id"): key for key, doc in table.items()}
+    next_id = next_doc_id(table)
+    for doc in docs:
+        key = doc_ids.get(doc["id"])
+        if key is None:
+            key = doc_ids[doc["id"]] = str(next_id)
+            next_id += 1
+        table[key] = doc
+    return {DETAIL_TABLE: table}
+
+
+def _summaries(tables: Tables | None, summaries: list[dict[str, Any]]) -> Tables:
+    shard = SummaryShard(tables)
+    for summary in summaries:
+        shard.put(summary)
+    return shard.tables()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while bulk-loading history.
+
+    Parsing decades of summaries creates a million acyclic objects, and the collector
+    rescanning them again and again took a quarter of the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class History:
+    """The history dir: a summary shard per year and a detail (sets) shard per month.
+
+    A session is in history once its summary is written; its sets are written just
+    before, so a kill between the two leaves only unreferenced sets, which are ignored
+    and replaced when the session is saved again.
+    """
+
+    def __init__(self, files: DataFiles, directory: Path) -> None:
+        self.files = files
+        self.directory = directory
+        self._year_of: dict[str, int] = {}  # ids seen so far, so one detail view reads one year
+        self._tidy = False
+
+    def years(self) -> list[int]:
+        """Years with summaries, oldest first."""
+        return shard_years(self.directory)
+
+    def summaries(self, year: int) -> list[dict[str, Any]]:
+        """The summaries stored for `year`, in file order."""
+        path = summary_shard(self.directory, year)
+        found: list[dict[str, Any]] = self.files.run(
+            path, lambda db: decode(path, db.storage.read()), []
+        )
+        for summary in found:
+            self._year_of[summary["id"]] = year
+        return found
+
+    def all_summaries(self) -> list[dict[str, Any]]:
+        """Every summary, in no particular order."""
+        with collector_paused():
+            return [summary for year in self.years() for summary in self.summaries(year)]
+
+    def sets_by_id(self, month: tuple[int, int]) -> dict[str, list[dict[str, Any]]]:
+        """The sets of every session started in `month` (year, month), by session id."""
+        path = detail_shard(self.directory, month)
+        return self.files.run(path, lambda db: _sets_by_id(path, db.storage.read()), {})
+
+    def sets_of(self, summary: dict[str, Any]) -> list[dict[str, Any]] | None:
+        """The sets of one session (None if they are missing), reading one month."""
+        return self.sets_by_id(records.session_month(summary)).get(summary["id"])
+
+    def find(self, session_id: str) -> dict[str, Any] | None:
+        """The summary of a session, looking in recent years first."""
+        years = self.years()
+        known = self._year_of.get(session_id)
+        if known in years:
+            years.remove(known)
+            years.append(known)
+        for year in reversed(years):
+            for summary in self.summaries(year):
+                if summary["id"] == session_id:
+                    return summary
+        return None
+
+    def contains(self, year: int, session_id: str) -> bool:
+        """Whether the summary shard of `year` holds `session_id` (reads one year only)."""
+        return any(summary["id"] == session_id for summary in self.summaries(year))
+
+    def _update(self, path: Path, change: Callable[[Tables | None], Tables]) -> None:
+        def update(db: TinyDB) -> None:
+            db.storage.write(change(db.storage.read()))
+
+        self.files.run(path, update, None)
+
+    def put(self, new_records: Iterable[dict[str, Any]]) -> None:
+        """Add records, each replacing any with its id: all sets first, then summaries.
+
+        Each touched file is written once, however many records go into it.
+        """
+        self.files.check_writable()
+        details: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+        summaries: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for record in new_records:
+            summary, detail = records.split(record)
+            month = records.session_month(record)
+            details[month].append(detail)
+            summaries[month[0]].append(summary)
+        if not summaries:
+            return
+        make_private_dir(self.directory)
+        if not self._tidy:
+            # Done here rather than at open, where listing this ever-growing dir would
+            # make start-up slower as history grows. Only the writer gets here.
+            remove_leftover_temps(self.directory)
+            self._tidy = True
+        for month, sets in sorted(details.items()):
+            self._update(detail_shard(self.directory, month), partial(_with_details, docs=sets))
+        for year, docs in sorted(summaries.items()):
+            self._update(summary_shard(self.directory, year), partial(_summaries, summaries=docs))
+            for summary in docs:
+                self._year_of[summary["id"]] = year

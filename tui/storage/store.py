@@ -1,0 +1,256 @@
+"""The Store: loosen's settings, unfinished session and history in one data dir."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+
+from tui.storage import layout
+from tui.storage.dirs import check_can_write, make_private_dir, remove_leftover_temps
+from tui.storage.errors import DamagedFileError, InvalidRecordError, StoreError
+from tui.storage.files import DataFiles
+from tui.storage.lock import DirLock
+from tui.storage.migrations import guessed_version, recorded_version, upgrade, write_version
+from tui.storage.records import join, order_key, session_month, session_year
+from tui.storage.shards import History, collector_paused
+from tui.storage.validate import check_session, check_sessions
+
+T = TypeVar("T")
+# Marks an active session whose record add_session is writing to history (value: its year).
+SAVING_TO = "saving_to"
+
+
+class Store:
+    """One data dir, opened by `Store.open`; see `tui.storage.layout` for the files.
+
+    Only one process writes: the first to open holds `data_dir/lock`; any other opens
+    read-only (`read_only`), reads work and writes raise ReadOnlyError. Damaged files
+    are moved aside and reported in `notices`, which can grow after opening because
+    history files are only read when history is asked for.
+    """
+
+    def __init__(self, files: DataFiles, lock: DirLock, history: History) -> None:
+        """Use `Store.open`."""
+        self.data_dir = files.data_dir
+        self._files = files
+        self._lock = lock
+        self._history = history
+        self._mutex = threading.RLock()
+        self._closed = False
+
+    @classmethod
+    def open(cls, data_dir: Path, *, now: Callable[[], datetime] = datetime.now) -> Store:
+        """Open (creating or upgrading) the data dir; raises StoreError if it is unusable.
+
+        Reads only small fixed-size files, so it takes as long with ten years of history
+        as with none.
+        """
+        data_dir = Path(os.path.abspath(Path(data_dir).expanduser()))
+        make_private_dir(data_dir)
+        lock = DirLock.try_acquire(data_dir / layout.LOCK)
+        try:
+            files = DataFiles(data_dir, read_only=not lock.held, now=now)
+            history = History(files, data_dir / layout.HISTORY)
+            if not files.read_only:
+                check_can_write(data_dir)
+                remove_leftover_temps(data_dir)  # history's own: at its first write
+            recorded = recorded_version(files)
+            upgrade(files, history, recorded or guessed_version(data_dir), now())
+            if recorded is None and not files.read_only:
+                write_version(files, layout.SCHEMA_VERSION)
+            store = cls(files, lock, history)
+            store._drop_stale_active()
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    @property
+    def read_only(self) -> bool:
+        """True when another loosen holds the data dir: reads work, writes raise."""
+        return self._files.read_only
+
+    @property
+    def notices(self) -> list[str]:
+        """Sentences for the user about damaged files found (and where they went)."""
+        return self._files.notices
+
+    def _writable(self) -> None:
+        if self._closed:
+            raise StoreError(f"the store for {self.data_dir} is closed")
+        self._files.check_writable()
+
+    # Settings ------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: T) -> T:
+        """The stored value of `key`, or `default` if unset or not of default's type."""
+        stored = self._files.read_doc(self.data_dir / layout.SETTINGS, layout.SETTINGS_TABLE)
+        if stored is None or key not in stored:
+            return default
+        value = stored[key]
+        if default is not None and not isinstance(value, type(default)):
+            return default
+        return value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a JSON-serialisable setting (bell on/off, theme, ...)."""
+        with self._mutex:
+            self._writable()
+            path = self.data_dir / layout.SETTINGS
+            stored = self._files.read_doc(path, layout.SETTINGS_TABLE) or {}
+            stored[key] = value
+            self._files.write_doc(path, layout.SETTINGS_TABLE, stored)
+
+    # The unfinished session ----------------------------------------------------------
+
+    def _active_entry(self) -> dict[str, Any] | None:
+        path = self.data_dir / layout.ACTIVE
+
+        def read(db: TinyDB) -> dict[str, Any] | None:
+            entry = db.table(layout.ACTIVE_TABLE).get(doc_id=1)
+            if entry is None:
+                return None
+            if not isinstance(entry.get("session"), dict):
+                raise DamagedFileError(path, "no session object in it")
+            return dict(entry)
+
+        return self._files.run(path, read, None)
+
+    def _is_saved(self, entry: dict[str, Any]) -> bool:
+        """Whether add_session had written this active session to history before a kill."""
+        year = entry.get(SAVING_TO)
+        if not isinstance(year, int):
+            return False
+        return self._history.contains(year, entry["session"].get("id"))
+
+    def _drop_stale_active(self) -> None:
+        entry = self._active_entry()
+        if entry is not None and not self.read_only and self._is_saved(entry):
+            self._files.remove(self.data_dir / layout.ACTIVE)
+
+    def active(self) -> dict[str, Any] | None:
+        """The unfinished session as last saved, or None."""
+        entry = self._active_entry()
+        if entry is None or (SAVING_TO in entry and self._is_saved(entry)):
+            return None
+        return entry["session"]
+
+    def save_active(self, doc: dict[str, Any]) -> None:
+        """Save the unfinished session; on disk when this returns. Touches no history."""
+        if not isinstance(doc, dict):
+            raise TypeError(f"the active session must be a dict, not {type(doc).__name__}")
+        with self._mutex:
+            self._writable()
+            self._files.write_doc(
+                self.data_dir / layout.ACTIVE, layout.ACTIVE_TABLE, {"session": doc}
+            )
+
+    def clear_active(self) -> None:
+        """Forget the unfinished session."""
+        with self._mutex:
+            self._writable()
+            self._files.remove(self.data_dir / layout.ACTIVE)
+
+    # History -------------------------------------------------------------------------
+
+    def add_session(self, record: dict[str, Any]) -> None:
+        """Add a finished or abandoned session (replacing one with its id); durable.
+
+        If the active session has the same id it is cleared afterwards. A kill in between
+        leaves history complete, and the next open clears the stale active session.
+        Raises InvalidRecordError if the record lacks the documented shape.
+        """
+        errors: list[str] = []
+        check_session(record, "record", errors)
+        if errors:
+            raise InvalidRecordError(errors)
+        with self._mutex:
+            self._writable()
+            active_path = self.data_dir / layout.ACTIVE
+            entry = self._active_entry()
+            finishing = entry is not None and entry["session"].get("id") == record["id"]
+            if finishing and entry is not None:
+                # Tells the next open which year to look in, should we die before the end.
+                marked = {**entry, SAVING_TO: session_year(record)}
+                self._files.write_doc(active_path, layout.ACTIVE_TABLE, marked)
+            self._history.put([record])
+            if finishing:
+                self._files.remove(active_path)
+
+    def sessions(self, routine_id: str | None = None) -> list[dict[str, Any]]:
+        """Summaries (records without "sets", plus done_exercise_ids), newest first.
+
+        Reads every year's summaries and no sets. Summaries of one routine share their
+        `exercises` entries (the small {"id", "name"} dicts): treat them as read-only.
+        """
+        with collector_paused():
+            found = [
+                summary
+                for summary in self._history.all_summaries()
+                if routine_id is None or summary.get("routine_id") == routine_id
+            ]
+            found.sort(key=order_key, reverse=True)
+        return found
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        """One full record, with its "sets", or None."""
+        summary = self._history.find(session_id)
+        if summary is None:
+            return None
+        return join(summary, self._history.sets_of(summary))
+
+    def all_sessions(self) -> Iterator[dict[str, Any]]:
+        """Every full record, oldest first, reading one month of sets at a time."""
+        with collector_paused():
+            listed = sorted(self._history.all_summaries(), key=order_key)
+        left = Counter(session_month(summary) for summary in listed)
+        loaded: dict[tuple[int, int], dict[str, list[dict[str, Any]]]] = {}
+        for summary in listed:
+            month = session_month(summary)
+            if month not in loaded:
+                loaded[month] = self._history.sets_by_id(month)
+            yield join(summary, loaded[month].get(summary["id"]))
+            left[month] -= 1
+            if not left[month]:
+                del loaded[month]
+
+    def import_sessions(self, records: list[dict[str, Any]]) -> int:
+        """Merge records by id, keeping ones already here as they are; returns how many are new.
+
+        Reads every summary (to know the ids) and writes each touched shard once.
+        """
+        errors = check_sessions(records, "records")
+        if errors:
+            raise InvalidRecordError(errors)
+        with self._mutex:
+            self._writable()
+            known = {summary["id"] for summary in self._history.all_summaries()}
+            fresh = [record for record in records if record["id"] not in known]
+            self._history.put(fresh)
+            return len(fresh)
+
+    # Lifetime ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the data dir (safe to call twice)."""
+        self._closed = True
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
