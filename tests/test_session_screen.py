@@ -244,3 +244,16 @@ async def test_a_read_only_store_cannot_start_a_session(
             assert "Set 1 of 2" not in text
             assert "Read-only: another loosen is using this data dir" in text
         assert store.active() is None
+
+
+async def test_a_finished_session_is_kept_even_if_the_summary_is_never_answered(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_until(pilot, app, "Session complete")
+    # Torn down on the summary (a dropped connection): the session is already history.
+    assert store.active() is None
+    [summary] = store.sessions()
+    assert summary["status"] == "finished" and summary["sets_done"] == 4
+    assert summary["rating"] is None

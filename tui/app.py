@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -70,6 +71,10 @@ class LoosenApp(App[int]):
         now: Callable[[], datetime] = local_now,
     ) -> None:
         super().__init__()
+        if self.no_color:
+            # Textual's fallback for NO_COLOR turns colours grey but still sends them; the
+            # convention (no-color.org) is to send none, so take every colour out.
+            self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         self.catalogue = catalogue
         self.store = store
         self.start_routine = start_routine
@@ -176,6 +181,11 @@ class LoosenApp(App[int]):
         except ActiveSessionError as error:
             self.notify(str(error), severity="error", timeout=20)
             return
+        if resumed.engine.is_finished:
+            # Every set was done before loosen stopped: it belongs in history, not here.
+            if self.keep_finished(resumed.session_id, resumed.engine, self.now()):
+                self.notify("Your last session was complete; it is now in history.")
+            return
 
         def chosen(choice: ResumeChoice | None) -> None:
             if choice == "resume":
@@ -207,25 +217,40 @@ class LoosenApp(App[int]):
         return True
 
     def finish_session(self, session_id: str, engine: SessionEngine) -> None:
-        """Show the summary, then keep the session in history with its rating and note."""
+        """Keep the session in history at once, then let the summary add a rating and note."""
         from tui.screens.summary import SummaryScreen
 
-        def saved(result: SummaryResult | None) -> None:
-            rating = result.rating if result else None
-            note = result.note if result else None
-            record = session_record(
-                session_id, engine, status=FINISHED, ended_at=self.now(), rating=rating, note=note
-            )
-            try:
-                self.store.add_session(record)
-            except (StorageError, OSError) as error:
-                self.notify(f"Could not save the session: {error}", severity="error", timeout=30)
-                return
+        ended_at = self.now()
+        if not self.keep_finished(session_id, engine, ended_at):
+            return
+
+        def rated(result: SummaryResult | None) -> None:
+            if result is not None and (result.rating is not None or result.note):
+                self.keep_finished(session_id, engine, ended_at, result.rating, result.note)
             self.return_to_catalogue()
             self.notify(f"Saved: {engine.done_count} of {engine.planned_count} sets.")
 
         self.pop_screen()
-        self.push_screen(SummaryScreen(engine), saved)
+        self.push_screen(SummaryScreen(engine), rated)
+
+    def keep_finished(
+        self,
+        session_id: str,
+        engine: SessionEngine,
+        ended_at: datetime,
+        rating: int | None = None,
+        note: str | None = None,
+    ) -> bool:
+        """Write the finished session to history (replacing any earlier copy of it)."""
+        record = session_record(
+            session_id, engine, status=FINISHED, ended_at=ended_at, rating=rating, note=note
+        )
+        try:
+            self.store.add_session(record)
+        except (StorageError, OSError) as error:
+            self.notify(f"Could not save the session: {error}", severity="error", timeout=30)
+            return False
+        return True
 
     def leave_session(self, engine: SessionEngine) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.catalogue.wording import clock, plural
 from tui.storage.history import (
@@ -70,6 +71,8 @@ class HistoryScreen(Screen[None]):
         self.today = today
         self.routine_filter: str | None = None
         self.summaries: list[dict[str, Any]] = []
+        self._marked_row: RowKey | None = None
+        self._marker_column: ColumnKey | None = None
 
     @property
     def loosen(self) -> LoosenApp:
@@ -91,7 +94,9 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Started", "Routine", "Time", "Sets", "Feel", "Status")
+        self._marker_column, *_ = table.add_columns(
+            " ", "Started", "Routine", "Time", "Sets", "Feel", "Status"
+        )
         self.summaries = self.loosen.store.sessions()
         self.show_habit()
         self.show_table()
@@ -137,6 +142,7 @@ class HistoryScreen(Screen[None]):
     def show_table(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
+        self._marked_row = None
         shown = [
             s
             for s in self.summaries
@@ -144,6 +150,7 @@ class HistoryScreen(Screen[None]):
         ]
         for summary in shown[:TABLE_LIMIT]:
             table.add_row(
+                " ",
                 started_words(summary),
                 Text(printable(str(summary.get("routine_name", "")))),
                 clock(int(summary.get("duration_seconds") or 0)),
@@ -169,6 +176,15 @@ class HistoryScreen(Screen[None]):
         )
 
     # --------------------------------------------------------------- keys
+
+    @on(DataTable.RowHighlighted)
+    def mark_row(self, event: DataTable.RowHighlighted) -> None:
+        """Put ▶ on the highlighted row: the cursor must show without colour too."""
+        table = event.data_table
+        if self._marked_row is not None and self._marked_row in table.rows:
+            table.update_cell(self._marked_row, self._marker_column, " ")
+        table.update_cell(event.row_key, self._marker_column, "▶")
+        self._marked_row = event.row_key
 
     def action_next_filter(self) -> None:
         """Cycle the table through all routines, then each routine that has sessions."""

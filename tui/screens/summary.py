@@ -35,13 +35,13 @@ class SummaryScreen(Screen[SummaryResult]):
     CSS_PATH = "summary.tcss"
     AUTO_FOCUS = "#rating"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(str(n), f"rate({n})", "Rate 1–5" if n == 1 else "", show=n == 1)
-            for n in range(1, 6)
-        ),
+        Binding("1", "rate(1)", "Rate", key_display="1–5"),
+        *(Binding(str(n), f"rate({n})", f"Rate {n}", show=False) for n in range(2, 6)),
         Binding("tab", "app.focus_next", "Note"),
         Binding("enter", "save", "Save"),
         Binding("escape", "skip", "Save without"),
+        Binding("q", "app.quit", "Quit", show=False),
+        Binding("h", "app.history", "History", show=False),
     ]
 
     def __init__(self, engine: SessionEngine) -> None:

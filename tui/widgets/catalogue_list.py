@@ -12,6 +12,9 @@ from textual.widgets.option_list import Option
 
 from tui.text import printable
 
+MARKER = "▶ "
+BLANK = "  "
+
 
 class CatalogueList(OptionList):
     """An option list that also moves with j and k, showing names literally."""
@@ -21,17 +24,46 @@ class CatalogueList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self._names: dict[str, str] = {}
+        self._marked: int | None = None
+
     def show_entries(self, entries: Sequence[tuple[str, str]], empty_message: str) -> None:
         """Replace the options with (id, name) entries, keeping the highlight where it can."""
         previous = self.highlighted_option.id if self.highlighted_option is not None else None
+        self._names = {entry_id: printable(name) for entry_id, name in entries}
+        self._marked: int | None = None
         if entries:
-            options = [Option(Content(printable(name)), id=entry_id) for entry_id, name in entries]
+            options = [
+                Option(self._prompt(entry_id, False), id=entry_id) for entry_id, _ in entries
+            ]
         else:
             options = [Option(Content.styled(empty_message, "italic"), disabled=True)]
         self.set_options(options)
         ids = [entry_id for entry_id, _ in entries]
         if entries:
             self.highlighted = ids.index(previous) if previous in ids else 0
+            self.mark_highlight()
+
+    def _prompt(self, entry_id: str, marked: bool) -> Content:
+        return Content((MARKER if marked else BLANK) + self._names[entry_id])
+
+    def mark_highlight(self) -> None:
+        """Put the ▶ marker on the highlighted entry only (it must show without colour)."""
+        index = self.highlighted
+        if index == self._marked:
+            return
+        for position, marked in ((self._marked, False), (index, True)):
+            if position is not None and position < self.option_count:
+                option = self.get_option_at_index(position)
+                if option.id is not None:
+                    self.replace_option_prompt_at_index(position, self._prompt(option.id, marked))
+        self._marked = index
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self.mark_highlight()
 
     @property
     def highlighted_id(self) -> str | None:
