@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -17,21 +17,14 @@ from textual.theme import Theme
 from tui.catalogue.model import Catalogue, Routine
 from tui.messages import StartSession
 from tui.screens.catalogue import CatalogueScreen
-from tui.session.engine import SessionEngine
-from tui.session.record import (
-    FINISHED,
-    ActiveSessionError,
-    abandoned_record,
-    active_document,
-    new_session_id,
-    resume,
-    session_record,
-)
 from tui.storage.errors import StorageError
+
+ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 
 if TYPE_CHECKING:
     from tui.screens.resume import ResumeChoice
     from tui.screens.summary import SummaryResult
+    from tui.session.engine import SessionEngine
     from tui.storage.store import Store
 
 READ_ONLY_MESSAGE = (
@@ -45,9 +38,14 @@ def local_now() -> datetime:
 
 
 class LoosenApp(App[int]):
-    """A terminal warm-up companion: catalogue, guided session and history."""
+    """A terminal warm-up companion: catalogue, guided session and history.
+
+    Session and history code is imported where it is first used, not at start-up:
+    the catalogue should be on screen as fast as possible.
+    """
 
     TITLE = "loosen"
+    DEFAULT_MODE = "catalogue"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-compact"),
@@ -81,13 +79,24 @@ class LoosenApp(App[int]):
         self.open_history = open_history
         self.clock = clock
         self.now = now
+        # The catalogue is the bottom of the screen stack: every 'back' ends there. (A mode,
+        # not get_default_screen, because Textual loads a default screen's CSS_PATH late.)
+        self.add_mode("catalogue", lambda: self.sized(CatalogueScreen(self.catalogue)))
+
+    def sized(self, screen: ScreenType) -> ScreenType:
+        """Give a new screen its width class now, so it is styled once, not again on resize."""
+        breakpoints = screen.HORIZONTAL_BREAKPOINTS or self.HORIZONTAL_BREAKPOINTS or []
+        for minimum, name in sorted(breakpoints, reverse=True):
+            if self.size.width >= minimum:
+                screen.add_class(name)
+                break
+        return screen
 
     def on_mount(self) -> None:
         saved_theme = self.store.get_setting("theme", None)
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.remember_theme)
-        self.push_screen(CatalogueScreen(self.catalogue))
         for notice in self.store.notices:
             self.notify(notice, title="Data file moved aside", severity="warning", timeout=30)
         if self.store.read_only:
@@ -149,6 +158,9 @@ class LoosenApp(App[int]):
 
     def start_session(self, routine: Routine) -> None:
         """Start a routine, unless a session is unfinished (then offer it) or read-only."""
+        from tui.session.engine import SessionEngine
+        from tui.session.record import new_session_id
+
         if self.store.read_only:
             self.notify(READ_ONLY_MESSAGE, severity="error")
             return
@@ -172,6 +184,7 @@ class LoosenApp(App[int]):
     def offer_resume(self) -> None:
         """Ask whether to resume or discard the unfinished session."""
         from tui.screens.resume import ResumeScreen
+        from tui.session.record import ActiveSessionError, resume
 
         document = self.store.active()
         if document is None:
@@ -197,6 +210,8 @@ class LoosenApp(App[int]):
 
     def discard_active(self) -> None:
         """Move the unfinished session into history as abandoned."""
+        from tui.session.record import abandoned_record
+
         document = self.store.active()
         if document is None:
             return
@@ -209,6 +224,8 @@ class LoosenApp(App[int]):
 
     def save_session(self, session_id: str, engine: SessionEngine) -> bool:
         """Save the unfinished session durably; on failure say so and return False."""
+        from tui.session.record import active_document
+
         try:
             self.store.save_active(active_document(session_id, engine))
         except (StorageError, OSError) as error:
@@ -242,6 +259,8 @@ class LoosenApp(App[int]):
         note: str | None = None,
     ) -> bool:
         """Write the finished session to history (replacing any earlier copy of it)."""
+        from tui.session.record import FINISHED, session_record
+
         record = session_record(
             session_id, engine, status=FINISHED, ended_at=ended_at, rating=rating, note=note
         )
@@ -259,7 +278,7 @@ class LoosenApp(App[int]):
 
     def return_to_catalogue(self) -> None:
         """Close every screen above the catalogue."""
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     # ---------------------------------------------------------------- bell
@@ -296,7 +315,7 @@ class LoosenApp(App[int]):
 
     def action_back(self) -> None:
         """Back to the screen before, never past the catalogue."""
-        if len(self.screen_stack) > 2:
+        if len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_help(self) -> None:
