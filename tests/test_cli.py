@@ -156,3 +156,32 @@ def test_domain_modules_never_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_export_import_export_round_trips_byte_for_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_snapshots import finished
+    from tui.catalogue.sources import load_catalogue
+    from tui.storage.store import Store
+
+    catalogue = load_catalogue()
+    source = tmp_path / "source"
+    with Store.open(source) as store:
+        for days_ago in (0, 3, 400):
+            store.add_session(finished(catalogue, "four-step-upper-back", days_ago, rating=3))
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert run(["--data-dir", str(source), "export", "--format", "json", "-o", str(first)]) == 0
+    empty = tmp_path / "empty"
+    assert run(["--data-dir", str(empty), "import", str(first)]) == 0
+    assert "imported 3 new session(s); 0 already there" in capsys.readouterr().out
+    assert run(["--data-dir", str(empty), "import", str(first)]) == 0
+    assert "imported 0 new session(s); 3 already there" in capsys.readouterr().out
+    assert run(["--data-dir", str(empty), "export", "--format", "json", "-o", str(second)]) == 0
+    assert second.read_bytes() == first.read_bytes()
+    assert run(["--data-dir", str(empty), "export", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert (
+        rows[0] == "date,time,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id"
+    )
+    assert len(rows) == 1 + 3 * 11  # eleven sets and sides in each session

@@ -257,3 +257,31 @@ async def test_a_finished_session_is_kept_even_if_the_summary_is_never_answered(
     [summary] = store.sessions()
     assert summary["status"] == "finished" and summary["sets_done"] == 4
     assert summary["rating"] is None
+
+
+async def test_resizing_mid_session_keeps_the_session_and_its_timer(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "space")  # left, skip the switch, right: resting
+        clock.advance(10)
+        await pilot.pause(0.35)
+        await pilot.resize_terminal(50, 16)
+        await pilot.pause(0.35)
+        text = screen_text(app)
+        # Too small for large digits: the countdown is in the label instead.
+        assert "REST" in text and "0:20" in text
+        await pilot.resize_terminal(120, 40)
+        clock.advance(21)
+        await pilot.pause(0.35)
+        assert "Set 2 of 2 · Left side" in dosage_line(app)
+
+
+async def test_c_leaves_a_session_without_escape(make_app: AppFactory, store: Store) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "c")
+        await pilot.pause()
+        assert "You have an unfinished session: press r" in screen_text(app)
+    assert store.active() is not None

@@ -52,11 +52,15 @@ class LoosenApp(App[int]):
         (60, "-narrow"),
         (120, "-wide"),
     ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (20, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("h", "history", "History"),
+        Binding("t", "next_theme", "Next theme", show=False),
     ]
+    THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "textual-ansi")
+    """What `t` cycles through; the palette offers every theme."""
 
     def __init__(
         self,
@@ -79,17 +83,20 @@ class LoosenApp(App[int]):
         self.open_history = open_history
         self.clock = clock
         self.now = now
+        self._notices_shown = 0
         # The catalogue is the bottom of the screen stack: every 'back' ends there. (A mode,
         # not get_default_screen, because Textual loads a default screen's CSS_PATH late.)
         self.add_mode("catalogue", lambda: self.sized(CatalogueScreen(self.catalogue)))
 
     def sized(self, screen: ScreenType) -> ScreenType:
-        """Give a new screen its width class now, so it is styled once, not again on resize."""
-        breakpoints = screen.HORIZONTAL_BREAKPOINTS or self.HORIZONTAL_BREAKPOINTS or []
-        for minimum, name in sorted(breakpoints, reverse=True):
-            if self.size.width >= minimum:
-                screen.add_class(name)
-                break
+        """Give a new screen its size classes now, so it is styled once, not again on resize."""
+        horizontal = screen.HORIZONTAL_BREAKPOINTS or self.HORIZONTAL_BREAKPOINTS or []
+        vertical = screen.VERTICAL_BREAKPOINTS or self.VERTICAL_BREAKPOINTS or []
+        for breakpoints, size in ((horizontal, self.size.width), (vertical, self.size.height)):
+            for minimum, name in sorted(breakpoints, reverse=True):
+                if size >= minimum:
+                    screen.add_class(name)
+                    break
         return screen
 
     def on_mount(self) -> None:
@@ -97,8 +104,7 @@ class LoosenApp(App[int]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.remember_theme)
-        for notice in self.store.notices:
-            self.notify(notice, title="Data file moved aside", severity="warning", timeout=30)
+        self.show_new_notices()
         if self.store.read_only:
             self.notify(READ_ONLY_MESSAGE, title="Read-only", severity="warning", timeout=30)
         if self.open_history:
@@ -317,6 +323,19 @@ class LoosenApp(App[int]):
         """Back to the screen before, never past the catalogue."""
         if len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def action_next_theme(self) -> None:
+        """Cycle through a few themes that read well; the palette offers all of them."""
+        themes = [name for name in self.THEMES if name in self.available_themes]
+        position = themes.index(self.theme) if self.theme in themes else -1
+        self.theme = themes[(position + 1) % len(themes)]
+        self.notify(f"Theme: {self.theme}")
+
+    def show_new_notices(self) -> None:
+        """Tell the person about data files moved aside since the last time we looked."""
+        for notice in self.store.notices[self._notices_shown :]:
+            self.notify(notice, title="Data file moved aside", severity="warning", timeout=30)
+        self._notices_shown = len(self.store.notices)
 
     def action_help(self) -> None:
         """Show every key of the current screen."""

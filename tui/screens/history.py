@@ -98,6 +98,7 @@ class HistoryScreen(Screen[None]):
             " ", "Started", "Routine", "Time", "Sets", "Feel", "Status"
         )
         self.summaries = self.loosen.store.sessions()
+        self.loosen.show_new_notices()  # reading history may have found a damaged file
         self.show_habit()
         self.show_table()
 

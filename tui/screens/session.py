@@ -47,6 +47,8 @@ class SessionScreen(Screen[None]):
 
     CSS_PATH = "session.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First, so a narrow footer that cuts the rest off still shows where the keys are.
+        Binding("question_mark", "app.help", "Help"),
         Binding(
             "space",
             "main",
@@ -61,6 +63,7 @@ class SessionScreen(Screen[None]):
         Binding("plus", "more_rest", "+15s"),
         Binding("m", "toggle_bell", "Bell"),
         Binding("escape", "leave", "Leave", show=False),
+        Binding("c", "leave", "Catalogue (session kept)", show=False),
         Binding("q", "app.quit", "Quit", show=False),
         Binding("h", "app.history", "History", show=False),
     ]

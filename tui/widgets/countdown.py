@@ -33,7 +33,7 @@ class Countdown(Horizontal):
     def show(self, remaining: float | None, label: str, next_up: str) -> None:
         """Show `remaining` seconds (or nothing) with a label and what comes next."""
         digits = "" if remaining is None else clock(remaining, round_up=True)
-        if digits and self.screen.has_class("-compact"):
+        if digits and (self.screen.has_class("-compact") or self.screen.has_class("-short")):
             label = f"{label}  {digits}"  # no room for the large digits
         if digits != self._digits:
             self._digits = digits
