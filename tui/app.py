@@ -47,12 +47,12 @@ class LoosenApp(App[int]):
     TITLE = "loosen"
     DEFAULT_MODE = "catalogue"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it so)
         (0, "-compact"),
         (60, "-narrow"),
         (120, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (20, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -319,7 +319,7 @@ class LoosenApp(App[int]):
         """Back to the catalogue; an open session stays saved and resumable."""
         self.return_to_catalogue()
 
-    def action_back(self) -> None:
+    def action_previous_screen(self) -> None:
         """Back to the screen before, never past the catalogue."""
         if len(self.screen_stack) > 1:
             self.pop_screen()

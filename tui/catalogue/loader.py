@@ -450,7 +450,10 @@ def merge(base: Catalogue, overlay: Catalogue) -> Catalogue:
         )
 
     overlay_routines = {r.id: r for r in overlay.routines}
-    routines = [overlay_routines.pop(r.id, None) or refreshed(r) for r in base.routines]
+    routines = [
+        overlay_routines.pop(r.id) if r.id in overlay_routines else refreshed(r)
+        for r in base.routines
+    ]
     routines += overlay_routines.values()
     return Catalogue(
         exercises=tuple(exercises),

@@ -53,7 +53,7 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     AUTO_FOCUS = "#sessions"
     # Per-exercise figures need 76 columns beside the calendar; below that they are hidden.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it so)
         (0, "-compact"),
         (76, "-narrow"),
         (120, "-wide"),
@@ -61,7 +61,7 @@ class HistoryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "next_filter", "Filter routine"),
         Binding("c", "app.catalogue", "Catalogue"),
-        Binding("escape", "app.back", "Back", show=False),
+        Binding("escape", "app.previous_screen", "Back", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -182,6 +182,7 @@ class HistoryScreen(Screen[None]):
     def mark_row(self, event: DataTable.RowHighlighted) -> None:
         """Put ▶ on the highlighted row: the cursor must show without colour too."""
         table = event.data_table
+        assert self._marker_column is not None
         if self._marked_row is not None and self._marked_row in table.rows:
             table.update_cell(self._marked_row, self._marker_column, " ")
         table.update_cell(event.row_key, self._marker_column, "▶")

@@ -24,8 +24,8 @@ class CatalogueList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._names: dict[str, str] = {}
         self._marked: int | None = None
 
@@ -33,7 +33,7 @@ class CatalogueList(OptionList):
         """Replace the options with (id, name) entries, keeping the highlight where it can."""
         previous = self.highlighted_option.id if self.highlighted_option is not None else None
         self._names = {entry_id: printable(name) for entry_id, name in entries}
-        self._marked: int | None = None
+        self._marked = None
         if entries:
             options = [
                 Option(self._prompt(entry_id, False), id=entry_id) for entry_id, _ in entries

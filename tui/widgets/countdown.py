@@ -18,8 +18,8 @@ class Countdown(Horizontal):
     widget, not the cue list above it (that matters on slow links).
     """
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._digits: str | None = None
         self._label: str | None = None
         self._next_up: str | None = None

@@ -42,8 +42,8 @@ class CueRow(Horizontal):
 class CueList(Vertical):
     """Numbered cues of one exercise; `show` moves the marker or swaps the exercise."""
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._cues: tuple[Cue, ...] | None = None
 
     def show(self, cues: tuple[Cue, ...], current: int) -> None:

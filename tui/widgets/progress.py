@@ -18,8 +18,8 @@ def bar(fraction: float, width: int) -> str:
 class TextProgress(Static):
     """A one-line bar followed by words; redrawn only when what it shows changes."""
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._shown: tuple[int, float, str] | None = None
 
     def show(self, fraction: float, words: str) -> None:
