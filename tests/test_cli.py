@@ -185,3 +185,21 @@ def test_export_import_export_round_trips_byte_for_byte(
         rows[0] == "date,time,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id"
     )
     assert len(rows) == 1 + 3 * 11  # eleven sets and sides in each session
+
+
+def test_without_a_terminal_the_app_refuses_and_frees_the_data_dir(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--data-dir", str(data)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr == "loosen: loosen needs a terminal; over SSH, use ssh -t\n"
+    from tui.storage.store import Store
+
+    with Store.open(data) as store:
+        assert not store.read_only

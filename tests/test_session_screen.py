@@ -285,3 +285,24 @@ async def test_c_leaves_a_session_without_escape(make_app: AppFactory, store: St
         await pilot.pause()
         assert "You have an unfinished session: press r" in screen_text(app)
     assert store.active() is not None
+
+
+async def test_a_read_only_instance_neither_resumes_nor_discards(
+    make_app: AppFactory, data_dir: Path, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+    with Store.open(data_dir) as second:
+        assert second.read_only
+        again = make_app(store=second)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "You have an unfinished session" not in screen_text(again)
+            await pilot.press("d", "r")
+            await pilot.pause()
+            text = screen_text(again)
+            assert "Read-only: another loosen is using this data dir" in text
+            assert "Set 1 of 2" not in text
+    assert store.active() is not None, "the first instance's session is untouched"

@@ -113,13 +113,13 @@ class LoosenApp(App[int]):
             routine = self.catalogue.routine(self.start_routine)
             if routine is not None:
                 self.start_session(routine)
-        elif self.store.active() is not None:
+        elif self.has_unfinished_session:
             self.offer_resume()
 
     @property
     def has_unfinished_session(self) -> bool:
-        """Whether a session is saved but not finished."""
-        return self.store.active() is not None
+        """Whether a session is saved but not finished (and this loosen may carry it on)."""
+        return not self.store.read_only and self.store.active() is not None
 
     def catalogue_status(self) -> str:
         """The catalogue's banner: read-only mode, or an unfinished session to resume."""
@@ -193,7 +193,7 @@ class LoosenApp(App[int]):
         from tui.session.record import ActiveSessionError, resume
 
         document = self.store.active()
-        if document is None:
+        if document is None or self.store.read_only:
             return
         try:
             resumed = resume(document, clock=self.clock, now=self.now)

@@ -148,6 +148,12 @@ def run(argv: Sequence[str]) -> int:
     except StorageError as error:
         return _fail([str(error)])
 
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        store.close()
+        # Without a terminal (ssh host cmd, scp, a pipe) the app would draw into nothing
+        # and keep the data dir locked; say what to do instead.
+        return _fail(["loosen needs a terminal; over SSH, use ssh -t"])
+
     from tui.app import LoosenApp
 
     with store:

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from tui.screens.session import side_words
 from tui.session.engine import SessionEngine
+from tui.session.model import Phase
 from tui.text import printable
 
 ResumeChoice = Literal["resume", "discard", "later"]
@@ -37,14 +38,17 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
     def compose(self) -> ComposeResult:
         engine = self.engine
         where = ""
-        if engine.exercise is not None:
-            step = (engine.step_index or 0) + 1
+        # During a rest or a switch the position is the set just done; say what comes next.
+        resting = engine.phase in (Phase.REST, Phase.SWITCH)
+        slot = engine.next_slot() if resting else engine.current_slot
+        if slot is not None:
             where = (
-                f"Exercise {step} of {engine.step_count}: {printable(engine.exercise.name)}, "
-                f"set {engine.set_number} of {engine.set_count}"
+                f"{'Next: e' if resting else 'E'}xercise {slot.step_index + 1} of "
+                f"{engine.step_count}: {printable(slot.exercise.name)}, "
+                f"set {slot.set_number} of {slot.set_count}"
             )
-            if engine.side:
-                where += f", {side_words(engine.side).lower()}"
+            if slot.side:
+                where += f", {side_words(slot.side).lower()}"
         started = engine.started_at.replace("T", " ")[:16]
         lines = [
             Content.styled("You have an unfinished session", "bold underline"),
