@@ -306,3 +306,29 @@ async def test_a_read_only_instance_neither_resumes_nor_discards(
             assert "Read-only: another loosen is using this data dir" in text
             assert "Set 1 of 2" not in text
     assert store.active() is not None, "the first instance's session is untouched"
+
+
+async def test_help_lists_every_session_key_and_closes(make_app: AppFactory) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Keys: Session" in text
+        for key, words in [
+            ("space", "finish the set or side"),
+            ("n", "skip to the next exercise"),
+            ("b", "back to the previous exercise"),
+            ("p", "pause or resume the countdown"),
+            ("+", "15 more seconds of rest"),
+            ("m", "bell on or off"),
+            ("c", "Catalogue (session kept)"),
+            ("ctrl+p", "command palette"),
+        ]:
+            assert any(
+                line.strip(" ┃").startswith(key) and words in line for line in text.splitlines()
+            ), key
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Keys: Session" not in screen_text(app)
+        assert "Set 1 of 2" in screen_text(app)

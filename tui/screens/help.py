@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -13,13 +13,18 @@ from textual.widgets import Footer, Static
 
 EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
     "CatalogueScreen": [
-        ("↑ ↓  j k", "move in a list"),
-        ("tab", "next list / detail pane"),
+        ("↑ ↓  j k", "move in a list (home, end, page up/down too)"),
+        ("tab", "next list, then the detail pane (↑ ↓ scroll it)"),
+        ("shift+tab", "the other way"),
         ("enter", "start the routine (on an exercise: do it alone)"),
+        ("escape", "clear the search"),
     ],
+    "SessionScreen": [("← →", "previous / next cue")],
     "SummaryScreen": [("1 … 5", "rate how your upper back feels")],
     "HistoryScreen": [("↑ ↓  j k", "move in the table"), ("enter", "the session's detail")],
 }
+IGNORED_KEYS = {"ctrl+c", "shift+tab", "tab"}
+"""Generic keys that only add noise here (copying text; moving focus backwards)."""
 KEY_NAMES = {
     "question_mark": "?",
     "slash": "/",
@@ -38,7 +43,10 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     seen = {key for key, _ in rows}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not active.enabled or binding.system:
+        # Widget-level keys (home, page up, copy…) are generic; the extras above cover them.
+        if not active.enabled or binding.system or not isinstance(active.node, (Screen, App)):
+            continue
+        if key in IGNORED_KEYS or key.startswith("super+"):
             continue
         label = KEY_NAMES.get(key, binding.key_display or key)
         description = binding.tooltip or binding.description or binding.action.replace("_", " ")
@@ -46,8 +54,8 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
             continue
         seen.add(label)
         rows.append((label, description))
-    rows.append(("ctrl+p", "command palette: start a routine, go to a screen, bell, theme"))
-    return rows
+    palette = ("ctrl+p", "command palette: routines, screens, bell, theme")
+    return [row for row in rows if row[0] != "ctrl+p"] + [palette]
 
 
 class HelpScreen(ModalScreen[None]):
