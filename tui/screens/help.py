@@ -21,7 +21,11 @@ EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
     ],
     "SessionScreen": [("← →", "previous / next cue")],
     "SummaryScreen": [("1 … 5", "rate how your upper back feels")],
-    "HistoryScreen": [("↑ ↓  j k", "move in the table"), ("enter", "the session's detail")],
+    "HistoryScreen": [
+        ("↑ ↓  j k", "move in the table (page up/down too)"),
+        ("home / end", "newest / oldest session"),
+        ("enter", "the session's detail"),
+    ],
 }
 IGNORED_KEYS = {"ctrl+c", "shift+tab", "tab"}
 """Generic keys that only add noise here (copying text; moving focus backwards)."""

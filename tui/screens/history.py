@@ -31,8 +31,10 @@ from tui.widgets.habit import calendar_picture, sparkline
 if TYPE_CHECKING:
     from tui.app import LoosenApp
 
-TABLE_LIMIT = 1000
-"""Rows shown at once; older sessions stay in the data and in exports."""
+PAGE_ROWS = 200
+"""Rows added to the table at a time; more follow as the cursor nears the end."""
+COLUMNS = (("", 1), ("Started", 16), ("Routine", 22), ("Time", 6), ("Sets", 5), ("Feel", 5))
+"""Fixed widths (they fit 80 columns with Status): auto widths measure every cell of every row."""
 
 
 def rating_words(rating: object) -> str:
@@ -64,6 +66,8 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "app.previous_screen", "Back", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("end", "last_row", "Oldest", show=False, priority=True),
+        Binding("home", "first_row", "Newest", show=False, priority=True),
     ]
 
     def __init__(self, today: date) -> None:
@@ -73,6 +77,7 @@ class HistoryScreen(Screen[None]):
         self.summaries: list[dict[str, Any]] = []
         self._marked_row: RowKey | None = None
         self._marker_column: ColumnKey | None = None
+        self._shown: list[dict[str, Any]] = []
 
     @property
     def loosen(self) -> LoosenApp:
@@ -94,9 +99,9 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        self._marker_column, *_ = table.add_columns(
-            " ", "Started", "Routine", "Time", "Sets", "Feel", "Status"
-        )
+        keys = [table.add_column(label, width=width) for label, width in COLUMNS]
+        table.add_column("Status", width=9)
+        self._marker_column = keys[0]
         self.summaries = self.loosen.store.sessions()
         self.loosen.show_new_notices()  # reading history may have found a damaged file
         self.show_habit()
@@ -144,37 +149,42 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         self._marked_row = None
-        shown = [
+        self._shown = [
             s
             for s in self.summaries
             if self.routine_filter is None or s.get("routine_id") == self.routine_filter
         ]
-        for summary in shown[:TABLE_LIMIT]:
-            table.add_row(
-                " ",
-                started_words(summary),
-                Text(printable(str(summary.get("routine_name", "")))),
-                clock(int(summary.get("duration_seconds") or 0)),
-                f"{summary.get('sets_done', 0)}/{summary.get('sets_planned', 0)}",
-                rating_words(summary.get("rating")),
-                str(summary.get("status", "")),
-                key=str(summary["id"]),
-            )
+        self.add_page()
         name = "all routines"
         if self.routine_filter is not None:
             routine = self.loosen.catalogue.routine(self.routine_filter)
             name = routine.name if routine else self.routine_filter
-        more = f" (newest {TABLE_LIMIT} shown)" if len(shown) > TABLE_LIMIT else ""
-        empty = "  No sessions yet: pick a routine in the catalogue (c)." if not shown else ""
+        shown = self._shown
         self.query_one("#filter-line", Static).update(
             Content.assemble(
                 ("Showing ", "bold"),
                 printable(name),
-                f": {plural(len(shown), 'session')}{more}",
-                "  (f changes)",
-                empty,
+                f": {plural(len(shown), 'session')}",
+                "  (f changes)" if shown else ". Pick a routine in the catalogue (c).",
             )
         )
+
+    def add_page(self) -> None:
+        """Add the next rows of the filtered sessions to the table."""
+        table = self.query_one(DataTable)
+        start = table.row_count
+        for summary in self._shown[start : start + PAGE_ROWS]:
+            # Text, not str: the table would parse a str as markup (slow, and unsafe).
+            table.add_row(
+                Text(" "),
+                Text(started_words(summary)),
+                Text(printable(str(summary.get("routine_name", "")))),
+                Text(clock(int(summary.get("duration_seconds") or 0))),
+                Text(f"{summary.get('sets_done', 0)}/{summary.get('sets_planned', 0)}"),
+                Text(rating_words(summary.get("rating"))),
+                Text(str(summary.get("status", ""))),
+                key=str(summary["id"]),
+            )
 
     # --------------------------------------------------------------- keys
 
@@ -187,6 +197,8 @@ class HistoryScreen(Screen[None]):
             table.update_cell(self._marked_row, self._marker_column, " ")
         table.update_cell(event.row_key, self._marker_column, "▶")
         self._marked_row = event.row_key
+        if event.cursor_row >= table.row_count - 10 and table.row_count < len(self._shown):
+            self.add_page()
 
     def action_next_filter(self) -> None:
         """Cycle the table through all routines, then each routine that has sessions."""
@@ -204,6 +216,12 @@ class HistoryScreen(Screen[None]):
 
     def action_cursor_up(self) -> None:
         self.query_one(DataTable).action_cursor_up()
+
+    def action_last_row(self) -> None:
+        self.query_one(DataTable).action_scroll_bottom()
+
+    def action_first_row(self) -> None:
+        self.query_one(DataTable).action_scroll_top()
 
     @on(DataTable.RowSelected)
     def open_detail(self, event: DataTable.RowSelected) -> None:

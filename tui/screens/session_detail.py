@@ -60,6 +60,7 @@ def session_lines(record: dict[str, Any]) -> list[Content]:
 class SessionDetailScreen(Screen[None]):
     """A scrollable account of one session; escape or b goes back."""
 
+    CSS_PATH = "session_detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("b", "app.pop_screen", "Back", show=False),
