@@ -206,8 +206,12 @@ def read_data_dir(data_dir: Path, plan: list[Slot]) -> OnDisk:
 
 def check_resume_offer(term: Terminal, plan: list[Slot], on_disk: OnDisk) -> None:
     """The start-up dialog describes the session exactly as the disk has it."""
-    slot = plan[on_disk.state[0]]
-    where = f"Exercise {slot.step_number} of {plan[-1].step_number}: {slot.exercise_name}, "
+    index, phase = on_disk.state
+    # During a rest or a switch the dialog names what comes next, not the set just done.
+    resting = phase in COUNTDOWNS
+    slot = plan[index + 1] if resting else plan[index]
+    exercise = "Next: exercise" if resting else "Exercise"
+    where = f"{exercise} {slot.step_number} of {plan[-1].step_number}: {slot.exercise_name}, "
     where += f"set {slot.set_number} of {slot.set_count}"
     if slot.side:
         where += f", {slot.side} side"
