@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue
 from tui.catalogue.sources import builtin_routines_file, load_catalogue
+from tui.storage.history import forget_time_zone
 from tui.storage.store import Store
 
 
@@ -36,6 +38,18 @@ class FakeWallClock:
 
     def __call__(self) -> datetime:
         return self.start + timedelta(seconds=self.clock.now - 1000.0)
+
+
+@pytest.fixture(autouse=True)
+def fixed_time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run at UTC+1, the zone of FakeWallClock, whatever the machine's zone is."""
+    monkeypatch.setenv("TZ", "Etc/GMT-1")  # POSIX sign: this is UTC+1
+    time.tzset()
+    forget_time_zone()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+    forget_time_zone()
 
 
 @pytest.fixture(autouse=True)

@@ -135,3 +135,17 @@ async def test_text_from_files_is_shown_literally(
         assert "an unclosed [ bracket" in text
         assert "red ␛[31malert␇ bell" in text
         assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_the_focused_list_is_marked_without_colour(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first_routine = app.catalogue.routines[0].name
+        first_exercise = app.catalogue.exercises[0].name
+        text = screen_text(app)
+        assert f"▶ {first_routine}" in text and f"▷ {first_exercise}" in text
+        await pilot.press("tab")
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"▷ {first_routine}" in text and f"▶ {first_exercise}" in text

@@ -27,9 +27,12 @@ def days_back(*offsets: int) -> set[date]:
     return {TODAY - timedelta(days=n) for n in offsets}
 
 
-def test_session_day_is_the_local_date_as_recorded() -> None:
-    assert history.session_day(summary(TODAY, time="23:50:00-05:00")) == TODAY
-    assert history.session_day(summary(TODAY, time="00:10:00+09:00")) == TODAY
+def test_session_day_is_the_date_in_this_machines_time_zone() -> None:
+    # The tests run at UTC+1 (see conftest): a late session recorded at UTC-5 happened
+    # on the next day here; an early one recorded at UTC+9 on the day before.
+    assert history.session_day(summary(TODAY, time="23:50:00-05:00")) == TODAY + timedelta(1)
+    assert history.session_day(summary(TODAY, time="00:10:00+09:00")) == TODAY - timedelta(1)
+    assert history.session_day(summary(TODAY, time="23:50:00+01:00")) == TODAY
     # Other ISO-8601 spellings work too.
     assert history.session_day({"started_at": "20261122T073000+0100"}) == TODAY
     assert history.session_day({"started_at": "2026-11-22 07:30:00+01:00"}) == TODAY

@@ -332,3 +332,38 @@ async def test_help_lists_every_session_key_and_closes(make_app: AppFactory) -> 
         await pilot.pause()
         assert "Keys: Session" not in screen_text(app)
         assert "Set 1 of 2" in screen_text(app)
+
+
+async def test_quitting_on_the_summary_keeps_the_rating_and_note(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_until(pilot, app, "Session complete")
+        await pilot.press("5", "tab", *"loose", "ctrl+q")
+        await pilot.pause()
+    [summary] = store.sessions()
+    assert (summary["rating"], summary["note"]) == (5, "loose")
+
+
+async def test_h_on_the_summary_saves_then_shows_history(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_until(pilot, app, "Session complete")
+        await pilot.press("2", "h")
+        await pilot.pause()
+        await pilot.pause()
+        assert "1 session in all" in screen_text(app)
+        assert "●●○○○" in screen_text(app)
+    assert store.sessions()[0]["rating"] == 2
+
+
+async def test_the_current_cue_stays_in_view_on_a_small_screen(make_app: AppFactory) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    cue_count = len(app.catalogue.exercises[0].cues)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press(*["right"] * (cue_count - 1))
+        await pilot.pause()
+        assert f"▶ {cue_count}." in screen_text(app)

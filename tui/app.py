@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.catalogue.model import Catalogue, Routine
+from tui.catalogue.wording import plural
 from tui.messages import StartSession
 from tui.screens.catalogue import CatalogueScreen
 from tui.storage.errors import StorageError
@@ -150,12 +151,15 @@ class LoosenApp(App[int]):
         )
         if self.store.active() is not None:
             yield SystemCommand("Resume unfinished session", "Or discard it", self.offer_resume)
-        bell = "Bell off (mute)" if self.bell_on else "Bell on"
+        bell = "Bell: turn off" if self.bell_on else "Bell: turn on"
         yield SystemCommand(
             bell, "The terminal bell at the end of holds and rests", self.toggle_bell
         )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
-        yield from super().get_system_commands(screen)
+        # Textual's own Keys panel and Maximize would only duplicate or confuse.
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Maximize", "Minimize"):
+                yield command
 
     # ----------------------------------------------------------- sessions
 
@@ -247,14 +251,18 @@ class LoosenApp(App[int]):
         if not self.keep_finished(session_id, engine, ended_at):
             return
 
-        def rated(result: SummaryResult | None) -> None:
-            if result is not None and (result.rating is not None or result.note):
+        def keep(result: SummaryResult) -> None:
+            if result.rating is not None or result.note:
                 self.keep_finished(session_id, engine, ended_at, result.rating, result.note)
+
+        def rated(result: SummaryResult | None) -> None:
+            if result is not None:
+                keep(result)
             self.return_to_catalogue()
-            self.notify(f"Saved: {engine.done_count} of {engine.planned_count} sets.")
+            self.notify(f"Saved: {engine.done_count} of {plural(engine.planned_count, 'set')}.")
 
         self.pop_screen()
-        self.push_screen(SummaryScreen(engine), rated)
+        self.push_screen(SummaryScreen(engine, keep), rated)
 
     def keep_finished(
         self,
@@ -280,7 +288,7 @@ class LoosenApp(App[int]):
     def leave_session(self, engine: SessionEngine) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
         self.return_to_catalogue()
-        self.notify("Session kept. Start any routine (or restart loosen) to resume it.")
+        self.notify("Session kept: press r in the catalogue to resume it.")
 
     def return_to_catalogue(self) -> None:
         """Close every screen above the catalogue."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,12 @@ def export_sessions(store: Store, file_format: str, output: Path | None) -> int:
     """Write every session to `output` (or standard output) as CSV or JSON."""
     write = export_csv if file_format == "csv" else export_json
     if output is None:
-        write(store.all_sessions(), sys.stdout)
+        try:
+            write(store.all_sessions(), sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped early (`loosen export | head`): not an error of ours.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     if output.exists():
         print(f"loosen: {output} already exists; choose another file name", file=sys.stderr)

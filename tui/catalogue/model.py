@@ -74,7 +74,7 @@ class Source:
     def credit(self) -> str:
         """A one-line credit such as 'Title — Author'."""
         parts = [self.title]
-        if self.author:
+        if self.author and self.author not in self.title:
             parts.append(self.author)
         return " — ".join(parts)
 

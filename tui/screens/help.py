@@ -24,6 +24,7 @@ EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
     "HistoryScreen": [
         ("↑ ↓  j k", "move in the table (page up/down too)"),
         ("home / end", "newest / oldest session"),
+        ("c / escape", "back"),
         ("enter", "the session's detail"),
     ],
 }
@@ -44,7 +45,8 @@ KEY_NAMES = {
 def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """(key, what it does) for every binding active on `screen`, plus its documented extras."""
     rows: list[tuple[str, str]] = list(EXTRA_KEYS.get(type(screen).__name__, []))
-    seen = {key for key, _ in rows}
+    # Keys the extras already explain (j, k, home, end…) are not listed again.
+    seen = {token for key, _ in rows for token in key.replace("/", " ").split()}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         # Widget-level keys (home, page up, copy…) are generic; the extras above cover them.

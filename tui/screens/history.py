@@ -21,6 +21,7 @@ from tui.storage.history import (
     current_streak,
     day_counts,
     exercise_stats,
+    local_start,
     longest_streak,
     sessions_per_week,
     workout_days,
@@ -45,8 +46,11 @@ def rating_words(rating: object) -> str:
 
 
 def started_words(summary: dict[str, Any]) -> str:
-    """'2026-11-20 07:30' from a session's local start time."""
-    return str(summary.get("started_at", ""))[:16].replace("T", " ")
+    """'2026-11-20 07:30': when a session started, in this machine's time zone."""
+    try:
+        return f"{local_start(str(summary.get('started_at'))):%Y-%m-%d %H:%M}"
+    except ValueError:
+        return str(summary.get("started_at", ""))[:16]
 
 
 class HistoryScreen(Screen[None]):

@@ -173,9 +173,12 @@ class SessionScreen(Screen[None]):
         self.set_text("dosage-line", Content(dosage))
         self.query_one(CueList).show(exercise.cues, engine.cue_index)
         minutes_left = max(1, round(engine.remaining_seconds_estimate() / 60))
+        skipped = sum(1 for record in engine.records if not record.is_done)
+        skipped_words = f" · {skipped} skipped" if skipped else ""
         self.query_one(TextProgress).show(
             engine.progress(),
-            f"{engine.done_count} of {engine.planned_count} sets · ~{minutes_left} min left",
+            f"{engine.done_count} of {engine.planned_count} sets{skipped_words}"
+            f" · ~{minutes_left} min left",
         )
         self.refresh_clock()
 

@@ -64,6 +64,7 @@ class SessionDetailScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("b", "app.pop_screen", "Back", show=False),
+        Binding("c", "app.catalogue", "Catalogue"),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
     ]

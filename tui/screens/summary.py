@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -41,13 +42,16 @@ class SummaryScreen(Screen[SummaryResult]):
         Binding("enter", "save", "Save"),
         Binding("escape", "skip", "Save without"),
         Binding("q", "app.quit", "Quit", show=False),
-        Binding("h", "app.history", "History", show=False),
+        Binding("h", "save_then_history", "Save, then history", show=False),
     ]
 
-    def __init__(self, engine: SessionEngine) -> None:
+    def __init__(self, engine: SessionEngine, keep: Callable[[SummaryResult], None]) -> None:
         super().__init__()
         self.engine = engine
+        self.keep = keep
         self.rating: int | None = None
+        self.note = ""
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         engine = self.engine
@@ -96,10 +100,32 @@ class SummaryScreen(Screen[SummaryResult]):
         self.rating = rating
         self.show_rating()
 
+    def current(self) -> SummaryResult:
+        """What has been entered so far."""
+        return SummaryResult(rating=self.rating, note=self.note.strip() or None)
+
+    @on(Input.Changed, "#note")
+    def note_changed(self, event: Input.Changed) -> None:
+        # Kept here, not read from the Input, which is gone by the time of on_unmount.
+        self.note = event.value
+
     @on(Input.Submitted, "#note")
     def action_save(self) -> None:
-        note = self.query_one("#note", Input).value.strip()
-        self.dismiss(SummaryResult(rating=self.rating, note=note or None))
+        self._answered = True
+        self.dismiss(self.current())
 
     def action_skip(self) -> None:
+        self._answered = True
         self.dismiss(SummaryResult(rating=None, note=None))
+
+    def action_save_then_history(self) -> None:
+        app = self.app
+        self.action_save()
+        # After the summary has closed and the app is back on the catalogue.
+        app.call_after_refresh(app.run_action, "history")
+
+    def on_unmount(self) -> None:
+        # Left any other way (quit, ctrl+q, a dropped connection that closes the app):
+        # keep what was entered rather than lose it.
+        if not self._answered:
+            self.keep(self.current())

@@ -84,7 +84,8 @@ def session_record(
         "routine_name": routine.name,
         "started_at": engine.started_at,
         "ended_at": ended_at.isoformat(timespec="seconds"),
-        "duration_seconds": round(engine.elapsed_seconds()),
+        # Whole seconds, cut like the clocks on screen, so history and summary agree.
+        "duration_seconds": int(engine.elapsed_seconds()),
         "status": status,
         "sets_planned": engine.planned_count,
         "sets_done": engine.done_count,

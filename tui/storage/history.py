@@ -4,8 +4,10 @@ Pure functions: no I/O and no clock; `today` is always passed in.
 
 Which sessions count: a session (finished or abandoned) counts when it has at least one
 done set. An abandoned session counts only the exercises it did; a session with every
-set skipped counts for nothing. Days are the local date the session started on, as
-recorded (a session started at 23:50 counts for that day even if it ran past midnight).
+set skipped counts for nothing. Days are the date the session started on in this
+machine's time zone, the same zone `today` is in (a session started at 23:50 counts for
+that day even if it ran past midnight; one recorded in another zone is moved into ours,
+so it can never look as if it happened tomorrow).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from tui.storage.records import DONE_IDS, done_exercise_ids
@@ -26,13 +29,20 @@ def session_day(summary: dict[str, Any]) -> date:
     return _day(summary["started_at"])
 
 
+@lru_cache(maxsize=1 << 17)
 def _day(started_at: str) -> date:
-    try:
-        # The first ten characters of an extended ISO-8601 time are the local date, and
-        # parsing only them is several times faster over decades of history.
-        return date.fromisoformat(started_at[:10])
-    except ValueError:
-        return datetime.fromisoformat(started_at).date()
+    # Cached: the same few thousand timestamps are asked about by every figure.
+    return local_start(started_at).date()
+
+
+def forget_time_zone() -> None:
+    """Drop the cached days; call after this process's time zone changes."""
+    _day.cache_clear()
+
+
+def local_start(started_at: str) -> datetime:
+    """When a session started, in this machine's time zone."""
+    return datetime.fromisoformat(started_at).astimezone()
 
 
 def done_exercises(summary: dict[str, Any]) -> list[str]:

@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 from tui.text import printable
 
 MARKER = "▶ "
+UNFOCUSED_MARKER = "▷ "
+"""The highlight of the list without focus: hollow, so focus shows without colour."""
 BLANK = "  "
 
 
@@ -28,6 +30,7 @@ class CatalogueList(OptionList):
         super().__init__(id=id, classes=classes)
         self._names: dict[str, str] = {}
         self._marked: int | None = None
+        self._focused = False
 
     def show_entries(self, entries: Sequence[tuple[str, str]], empty_message: str) -> None:
         """Replace the options with (id, name) entries, keeping the highlight where it can."""
@@ -47,7 +50,19 @@ class CatalogueList(OptionList):
             self.mark_highlight()
 
     def _prompt(self, entry_id: str, marked: bool) -> Content:
-        return Content((MARKER if marked else BLANK) + self._names[entry_id])
+        marker = (MARKER if self._focused else UNFOCUSED_MARKER) if marked else BLANK
+        return Content(marker + self._names[entry_id])
+
+    def on_focus(self) -> None:
+        self._focused = True
+        self._marked = None  # redraw the marker filled
+        self.mark_highlight()
+
+    def on_blur(self) -> None:
+        # Tracked here: during the blur event has_focus is still true.
+        self._focused = False
+        self._marked = None  # redraw the marker hollow
+        self.mark_highlight()
 
     def mark_highlight(self) -> None:
         """Put the ▶ marker on the highlighted entry only (it must show without colour)."""

@@ -55,6 +55,13 @@ class CueList(Vertical):
                 CueRow(number, cue, current=number - 1 == current)
                 for number, cue in enumerate(cues, start=1)
             )
+            self.call_after_refresh(self._show_current)
             return
         for index, row in enumerate(self.query(CueRow)):
             row.mark(index == current)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """Scroll the current cue into view: on a small screen it may be below the fold."""
+        for row in self.query(".cue-row.-current"):
+            row.scroll_visible(animate=False)

@@ -35,7 +35,7 @@ def _source(source: Source) -> Content:
 
 def _dosage_line(exercise: Exercise) -> Content:
     dosage = exercise.dosage
-    origin = "from the source" if dosage.origin is DosageOrigin.SOURCE else "loosen's default"
+    origin = "from the source" if dosage.origin is DosageOrigin.SOURCE else "chosen by loosen"
     return _field("Dosage", f"{dosage_in_words(dosage)} ({origin})")
 
 
