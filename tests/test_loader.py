@@ -110,6 +110,16 @@ def test_out_of_range_numbers() -> None:
     )
 
 
+def test_absurdly_large_numbers() -> None:
+    data = document()
+    data["exercises"][0]["dosage"]["sets"] = 1_000_000_000
+    data["exercises"][0]["dosage"]["rest_seconds"] = 86_400
+    assert problems_of(data) == [
+        "my.json: exercises[0].dosage.sets: must be at most 50, got 1000000000",
+        "my.json: exercises[0].dosage.rest_seconds: must be at most 3600, got 86400",
+    ]
+
+
 def test_duplicate_ids() -> None:
     data = document()
     data["exercises"].append(copy.deepcopy(EXERCISE))

@@ -94,7 +94,14 @@ class _Reader:
         return value
 
     def integer(
-        self, obj: dict[str, Any], path: str, name: str, *, minimum: int, required: bool = True
+        self,
+        obj: dict[str, Any],
+        path: str,
+        name: str,
+        *,
+        minimum: int,
+        maximum: int = 3600,
+        required: bool = True,
     ) -> int | None:
         value = self.field(obj, path, name, required=required)
         if name not in obj:
@@ -104,6 +111,9 @@ class _Reader:
             return None
         if value < minimum:
             self.problem(f"{path}.{name}", f"must be at least {minimum}, got {value}")
+            return None
+        if value > maximum:
+            self.problem(f"{path}.{name}", f"must be at most {maximum}, got {value}")
             return None
         return value
 
@@ -183,8 +193,8 @@ class _Reader:
         self.unknown_fields(obj, path, DOSAGE_FIELDS)
         before = len(self.problems)
         changes: dict[str, Any] = {
-            "sets": self.integer(obj, path, "sets", minimum=1, required=not partial),
-            "reps": self.integer(obj, path, "reps", minimum=1, required=False),
+            "sets": self.integer(obj, path, "sets", minimum=1, maximum=50, required=not partial),
+            "reps": self.integer(obj, path, "reps", minimum=1, maximum=500, required=False),
             "hold_seconds": self.integer(obj, path, "hold_seconds", minimum=1, required=False),
             "per_side": self.boolean(obj, path, "per_side"),
             "rest_seconds": self.integer(obj, path, "rest_seconds", minimum=0, required=False),
