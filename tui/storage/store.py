@@ -28,6 +28,10 @@ T = TypeVar("T")
 SAVING_TO = "saving_to"
 
 
+_UNREAD = object()
+"""Marks the unfinished session as not yet read from disk."""
+
+
 class Store:
     """One data dir, opened by `Store.open`; see `tui.storage.layout` for the files.
 
@@ -45,6 +49,8 @@ class Store:
         self._history = history
         self._mutex = threading.RLock()
         self._closed = False
+        # The unfinished session as this writer last read or wrote it (see `active`).
+        self._active_memo: dict[str, Any] | object | None = _UNREAD
 
     @classmethod
     def open(cls, data_dir: Path, *, now: Callable[[], datetime] = datetime.now) -> Store:
@@ -137,11 +143,20 @@ class Store:
             self._files.remove(self.data_dir / layout.ACTIVE)
 
     def active(self) -> dict[str, Any] | None:
-        """The unfinished session as last saved, or None."""
+        """The unfinished session as last saved, or None.
+
+        The one writer remembers it after the first read (screens ask often, on every
+        redraw of their keys); a read-only store reads the disk, which another may change.
+        """
+        if not self.read_only and self._active_memo is not _UNREAD:
+            return self._active_memo  # type: ignore[return-value]
         entry = self._active_entry()
-        if entry is None or (SAVING_TO in entry and self._is_saved(entry)):
-            return None
-        return entry["session"]
+        found = None
+        if entry is not None and not (SAVING_TO in entry and self._is_saved(entry)):
+            found = entry["session"]
+        if not self.read_only:
+            self._active_memo = found
+        return found
 
     def save_active(self, doc: dict[str, Any]) -> None:
         """Save the unfinished session; on disk when this returns. Touches no history."""
@@ -152,12 +167,14 @@ class Store:
             self._files.write_doc(
                 self.data_dir / layout.ACTIVE, layout.ACTIVE_TABLE, {"session": doc}
             )
+            self._active_memo = doc
 
     def clear_active(self) -> None:
         """Forget the unfinished session."""
         with self._mutex:
             self._writable()
             self._files.remove(self.data_dir / layout.ACTIVE)
+            self._active_memo = None
 
     # History -------------------------------------------------------------------------
 
@@ -174,6 +191,7 @@ class Store:
             raise InvalidRecordError(errors)
         with self._mutex:
             self._writable()
+            self._active_memo = _UNREAD  # read again after this, whatever happens
             active_path = self.data_dir / layout.ACTIVE
             entry = self._active_entry()
             finishing = entry is not None and entry["session"].get("id") == record["id"]
