@@ -28,9 +28,7 @@ if TYPE_CHECKING:
     from tui.session.engine import SessionEngine
     from tui.storage.store import Store
 
-READ_ONLY_MESSAGE = (
-    "Another loosen is using this data dir: history is read-only here and sessions can't start."
-)
+READ_ONLY_MESSAGE = "Read-only: another loosen is using this data dir; sessions can't start."
 
 
 def local_now() -> datetime:
@@ -125,7 +123,7 @@ class LoosenApp(App[int]):
     def catalogue_status(self) -> str:
         """The catalogue's banner: read-only mode, or an unfinished session to resume."""
         if self.store.read_only:
-            return "Read-only: another loosen is using this data dir; sessions can't start."
+            return READ_ONLY_MESSAGE
         if self.has_unfinished_session:
             return "You have an unfinished session: press r to resume or discard it."
         return ""
@@ -236,8 +234,12 @@ class LoosenApp(App[int]):
         """Save the unfinished session durably; on failure say so and return False."""
         from tui.session.record import active_document
 
+        return self.saved(lambda: self.store.save_active(active_document(session_id, engine)))
+
+    def saved(self, write: Callable[[], None]) -> bool:
+        """Run a write to the store; if it fails, say so on screen and return False."""
         try:
-            self.store.save_active(active_document(session_id, engine))
+            write()
         except (StorageError, OSError) as error:
             self.notify(f"Could not save the session: {error}", severity="error", timeout=30)
             return False
@@ -278,14 +280,9 @@ class LoosenApp(App[int]):
         record = session_record(
             session_id, engine, status=FINISHED, ended_at=ended_at, rating=rating, note=note
         )
-        try:
-            self.store.add_session(record)
-        except (StorageError, OSError) as error:
-            self.notify(f"Could not save the session: {error}", severity="error", timeout=30)
-            return False
-        return True
+        return self.saved(lambda: self.store.add_session(record))
 
-    def leave_session(self, engine: SessionEngine) -> None:
+    def leave_session(self) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
         self.return_to_catalogue()
         self.notify("Session kept: press r in the catalogue to resume it.")

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.catalogue.search import exercise_matches, routine_matches
 from tui.messages import StartSession
+from tui.screens.base import LoosenScreen
 from tui.widgets.catalogue_list import CatalogueList
 from tui.widgets.detail import exercise_detail, routine_detail
 
-if TYPE_CHECKING:
-    from tui.app import LoosenApp
 
-
-class CatalogueScreen(Screen[None]):
+class CatalogueScreen(LoosenScreen[None]):
     """Routines and exercises in two lists, with everything about the highlighted one."""
 
     CSS_PATH = "catalogue.tcss"
@@ -76,13 +73,6 @@ class CatalogueScreen(Screen[None]):
 
     def action_resume(self) -> None:
         self.loosen.offer_resume()
-
-    @property
-    def loosen(self) -> LoosenApp:
-        from tui.app import LoosenApp
-
-        assert isinstance(self.app, LoosenApp)
-        return self.app
 
     @property
     def routine_list(self) -> CatalogueList:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.catalogue.wording import clock, plural
+from tui.screens.base import LoosenScreen
 from tui.storage.history import (
     calendar,
     current_streak,
@@ -24,13 +24,9 @@ from tui.storage.history import (
     local_start,
     longest_streak,
     sessions_per_week,
-    workout_days,
 )
 from tui.text import printable
 from tui.widgets.habit import calendar_picture, sparkline
-
-if TYPE_CHECKING:
-    from tui.app import LoosenApp
 
 PAGE_ROWS = 200
 """Rows added to the table at a time; more follow as the cursor nears the end."""
@@ -53,7 +49,7 @@ def started_words(summary: dict[str, Any]) -> str:
         return str(summary.get("started_at", ""))[:16]
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(LoosenScreen[None]):
     """Sessions, streaks, a 12-week calendar, a sparkline and per-exercise figures."""
 
     CSS_PATH = "history.tcss"
@@ -83,13 +79,6 @@ class HistoryScreen(Screen[None]):
         self._marker_column: ColumnKey | None = None
         self._shown: list[dict[str, Any]] = []
 
-    @property
-    def loosen(self) -> LoosenApp:
-        from tui.app import LoosenApp
-
-        assert isinstance(self.app, LoosenApp)
-        return self.app
-
     def compose(self) -> ComposeResult:
         yield Static(id="history-title")
         with Horizontal(id="habit"):
@@ -115,7 +104,8 @@ class HistoryScreen(Screen[None]):
 
     def show_habit(self) -> None:
         summaries = self.summaries
-        days = workout_days(summaries)
+        sessions_by_day = day_counts(summaries)  # one pass over all of history, used twice
+        days = set(sessions_by_day)
         streak, longest = current_streak(days, self.today), longest_streak(days)
         title = Content.assemble(
             ("History", "bold underline"),
@@ -125,7 +115,7 @@ class HistoryScreen(Screen[None]):
         if self.loosen.store.read_only:
             title = Content.assemble(title, ("  [read-only]", "bold"))
         self.query_one("#history-title", Static).update(title)
-        grid = calendar(day_counts(summaries), self.today)
+        grid = calendar(sessions_by_day, self.today)
         self.query_one("#calendar", Static).update(
             Content.assemble(("Last 12 weeks\n", "bold"), calendar_picture(grid))
         )

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.catalogue.wording import clock, plural, seconds_in_words
+from tui.screens.base import LoosenScreen
 from tui.session.engine import SessionEngine
 from tui.session.model import Event, Phase, Slot
 from tui.text import printable
 from tui.widgets.countdown import Countdown
 from tui.widgets.cue_list import CueList
 from tui.widgets.progress import TextProgress
-
-if TYPE_CHECKING:
-    from tui.app import LoosenApp
+from tui.widgets.quiet import QuietStatic
 
 TICK_SECONDS = 0.25
 
@@ -42,7 +40,7 @@ def slot_words(slot: Slot) -> str:
     return " · ".join(part for part in parts if part)
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(LoosenScreen[None]):
     """Walks through a routine; every change is saved before the screen moves on."""
 
     CSS_PATH = "session.tcss"
@@ -72,28 +70,14 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.session_id = session_id
         self.engine = engine
-        self._shown: dict[str, Content] = {}
-
-    def set_text(self, widget_id: str, content: Content) -> None:
-        """Update a Static only when its text changes: every repaint costs bytes over SSH."""
-        if self._shown.get(widget_id) != content:
-            self._shown[widget_id] = content
-            self.query_one(f"#{widget_id}", Static).update(content)
-
-    @property
-    def loosen(self) -> LoosenApp:
-        from tui.app import LoosenApp
-
-        assert isinstance(self.app, LoosenApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-header"):
             yield Static(Content(printable(self.engine.routine.name)), id="routine-name")
-            yield Static(id="position")
-            yield Static(id="elapsed")
-        yield Static(id="exercise-name")
-        yield Static(id="dosage-line")
+            yield QuietStatic(id="position")
+            yield QuietStatic(id="elapsed")
+        yield QuietStatic(id="exercise-name")
+        yield QuietStatic(id="dosage-line")
         with VerticalScroll(id="cue-scroll", can_focus=False):
             yield CueList(id="cues")
         yield Countdown(id="countdown")
@@ -132,7 +116,7 @@ class SessionScreen(Screen[None]):
         self.loosen.toggle_bell()
 
     def action_leave(self) -> None:
-        self.loosen.leave_session(self.engine)
+        self.loosen.leave_session()
 
     # ------------------------------------------------------------ the clock
 
@@ -157,6 +141,9 @@ class SessionScreen(Screen[None]):
 
     # ------------------------------------------------------------- drawing
 
+    def text(self, widget_id: str) -> QuietStatic:
+        return self.query_one(f"#{widget_id}", QuietStatic)
+
     def refresh_view(self) -> None:
         """Redraw everything that depends on the position in the routine."""
         engine = self.engine
@@ -165,12 +152,12 @@ class SessionScreen(Screen[None]):
         if slot is None or exercise is None:
             return
         step = (engine.step_index or 0) + 1
-        self.set_text("position", Content(f"Exercise {step} of {engine.step_count}"))
-        self.set_text("exercise-name", Content.styled(printable(exercise.name).upper(), "bold"))
+        self.text("position").show(Content(f"Exercise {step} of {engine.step_count}"))
+        self.text("exercise-name").show(Content.styled(printable(exercise.name).upper(), "bold"))
         dosage = slot_words(slot)
         if slot.step.note:
             dosage += f"  ({printable(slot.step.note)})"
-        self.set_text("dosage-line", Content(dosage))
+        self.text("dosage-line").show(Content(dosage))
         self.query_one(CueList).show(exercise.cues, engine.cue_index)
         minutes_left = max(1, round(engine.remaining_seconds_estimate() / 60))
         skipped = sum(1 for record in engine.records if not record.is_done)
@@ -185,7 +172,7 @@ class SessionScreen(Screen[None]):
     def refresh_clock(self) -> None:
         """Redraw only what changes with time: the countdown and the elapsed clock."""
         engine = self.engine
-        self.set_text("elapsed", Content(f"time {clock(engine.elapsed_seconds())}"))
+        self.text("elapsed").show(Content(f"time {clock(engine.elapsed_seconds())}"))
         self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
 
     def countdown_words(self) -> tuple[str, str]:

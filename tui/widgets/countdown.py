@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from tui.catalogue.wording import clock
 from tui.text import printable
+from tui.widgets.quiet import QuietStatic
 
 
 class Countdown(Horizontal):
@@ -21,14 +22,12 @@ class Countdown(Horizontal):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._digits: str | None = None
-        self._label: str | None = None
-        self._next_up: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Digits("", id="countdown-digits")
         with Vertical(id="countdown-text"):
-            yield Static(id="countdown-label")
-            yield Static(id="countdown-next")
+            yield QuietStatic(id="countdown-label")
+            yield QuietStatic(id="countdown-next")
 
     def show(self, remaining: float | None, label: str, next_up: str) -> None:
         """Show `remaining` seconds (or nothing) with a label and what comes next."""
@@ -38,9 +37,5 @@ class Countdown(Horizontal):
         if digits != self._digits:
             self._digits = digits
             self.query_one(Digits).update(digits)
-        if label != self._label:
-            self._label = label
-            self.query_one("#countdown-label", Static).update(Content.styled(label, "bold"))
-        if next_up != self._next_up:
-            self._next_up = next_up
-            self.query_one("#countdown-next", Static).update(Content(printable(next_up)))
+        self.query_one("#countdown-label", QuietStatic).show(Content.styled(label, "bold"))
+        self.query_one("#countdown-next", QuietStatic).show(Content(printable(next_up)))

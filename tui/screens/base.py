@@ -1,0 +1,24 @@
+"""What loosen's screens share."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from tui.app import LoosenApp
+
+ResultType = TypeVar("ResultType")
+
+
+class LoosenScreen(Screen[ResultType]):
+    """A screen of the loosen app, with typed access to it."""
+
+    @property
+    def loosen(self) -> LoosenApp:
+        """The app, as a LoosenApp (its store, catalogue and services)."""
+        from tui.app import LoosenApp
+
+        assert isinstance(self.app, LoosenApp)
+        return self.app
