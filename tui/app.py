@@ -44,8 +44,9 @@ class LoosenApp(App[int]):
     """
 
     TITLE = "loosen"
-    DEFAULT_MODE = "catalogue"
-    CSS_PATH = "app.tcss"
+    # The first screen's CSS is read with the app's: loaded later, it would make Textual
+    # parse and apply every stylesheet again before the first frame.
+    CSS_PATH = ["app.tcss", "screens/catalogue.tcss"]  # noqa: RUF012
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it so)
         (0, "-compact"),
         (60, "-narrow"),
@@ -83,9 +84,10 @@ class LoosenApp(App[int]):
         self.clock = clock
         self.now = now
         self._notices_shown = 0
-        # The catalogue is the bottom of the screen stack: every 'back' ends there. (A mode,
-        # not get_default_screen, because Textual loads a default screen's CSS_PATH late.)
-        self.add_mode("catalogue", lambda: self.sized(CatalogueScreen(self.catalogue)))
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The catalogue: the bottom of the screen stack, where every 'back' ends."""
+        return self.sized(CatalogueScreen(self.catalogue))
 
     def sized(self, screen: ScreenType) -> ScreenType:
         """Give a new screen its size classes now, so it is styled once, not again on resize."""
