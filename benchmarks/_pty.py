@@ -70,12 +70,16 @@ def isolated_env(root: Path, extra: Mapping[str, str] | None = None) -> dict[str
 
     Settings that would change what is drawn (NO_COLOR, COLORTERM, TEXTUAL_*, LOOSEN_*) are
     removed so runs are comparable; pass them in `extra` to measure them on purpose.
+    PYTHONDONTWRITEBYTECODE is removed too: every program then runs from Python's bytecode
+    cache, as an installed one does (pip compiles it at install). Left in, a program run
+    from a source checkout would be compiled on every start while Textual, installed, never
+    is, and the comparison would time Python's compiler.
     """
     env = {
         name: value
         for name, value in os.environ.items()
         if not name.startswith(("TEXTUAL", "LOOSEN_"))
-        and name not in ("NO_COLOR", "COLORTERM", "FORCE_COLOR")
+        and name not in ("NO_COLOR", "COLORTERM", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")
     }
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         path = root / name.lower()

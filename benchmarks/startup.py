@@ -5,6 +5,9 @@ from spawn until the catalogue is on screen (a pyte screen fed with the output s
 "Routines" and "Exercises"). Does the same, the same way, for a minimal Textual app (one
 Static reading "Routines Exercises") run by this interpreter, alternating the two, then
 prints both medians, their range and the ratio loosen/minimal beside its target.
+
+Both run from Python's bytecode cache (see `isolated_env`); the untimed warm-up runs
+write it where it is missing, as a first start after installing would.
 """
 
 from __future__ import annotations
@@ -124,6 +127,7 @@ def main(argv: list[str] | None = None) -> None:
             f"{args.runs} timed runs each, alternating, after {args.warmup} warm-up run(s) each; "
             f"done when the screen shows {' and '.join(repr(n) for n in NEEDLES)}"
         )
+        print("bytecode cache: on for both (PYTHONDONTWRITEBYTECODE is not passed on)")
         for _ in range(max(args.warmup, 1)):
             run_once(loosen, root, record=False)
             run_once(minimal, root, record=False)
