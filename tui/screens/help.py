@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from tui.widgets.key_bar import KeyBar
 
 EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
     "CatalogueScreen": [
@@ -89,4 +91,4 @@ class HelpScreen(ModalScreen[None]):
         lines += [Content(""), Content("escape, ? or q closes this help.")]
         with VerticalScroll(id="help-box"):
             yield Static(Content("\n").join(lines))
-        yield Footer()
+        yield KeyBar()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.catalogue.wording import clock, plural
@@ -27,6 +27,7 @@ from tui.storage.history import (
 )
 from tui.text import printable
 from tui.widgets.habit import calendar_picture, sparkline
+from tui.widgets.key_bar import KeyBar
 
 PAGE_ROWS = 200
 """Rows added to the table at a time; more follow as the cursor nears the end."""
@@ -88,7 +89,7 @@ class HistoryScreen(LoosenScreen[None]):
                 yield Static(id="exercise-stats")
         yield Static(id="filter-line")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,12 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.screens.session import side_words
 from tui.session.engine import SessionEngine
 from tui.session.model import Phase
 from tui.text import printable
+from tui.widgets.key_bar import KeyBar
 
 ResumeChoice = Literal["resume", "discard", "later"]
 
@@ -63,7 +64,7 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
         ]
         with Vertical(id="resume-box"):
             yield Static(Content("\n").join(lines))
-        yield Footer()
+        yield KeyBar()
 
     def action_choose(self, choice: ResumeChoice) -> None:
         self.dismiss(choice)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.catalogue.wording import clock, plural, seconds_in_words
 from tui.screens.base import LoosenScreen
@@ -17,6 +17,7 @@ from tui.session.model import Event, Phase, Slot
 from tui.text import printable
 from tui.widgets.countdown import Countdown
 from tui.widgets.cue_list import CueList
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.progress import TextProgress
 from tui.widgets.quiet import QuietStatic
 
@@ -83,7 +84,7 @@ class SessionScreen(LoosenScreen[None]):
         yield Countdown(id="countdown")
         with Horizontal(id="progress-row"):
             yield TextProgress(id="progress")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.catalogue.wording import clock
 from tui.screens.history import rating_words, started_words
 from tui.text import printable
+from tui.widgets.key_bar import KeyBar
 
 
 def set_words(entry: dict[str, Any]) -> str:
@@ -76,7 +77,7 @@ class SessionDetailScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="session-detail"):
             yield Static(Content("\n").join(session_lines(self.record)))
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#session-detail", VerticalScroll).focus()

@@ -12,11 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.catalogue.wording import clock
 from tui.session.engine import SessionEngine
 from tui.text import printable
+from tui.widgets.key_bar import KeyBar
 
 RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
 NOTE_LIMIT = 200
@@ -76,7 +77,7 @@ class SummaryScreen(Screen[SummaryResult]):
                 Content("1–5 rate · tab to the note · enter saves · escape saves without them"),
                 id="summary-help",
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#rating", Static).can_focus = True

@@ -1,0 +1,75 @@
+"""The key bar at the bottom of every screen: what it lists, when it changes, clicks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.screen_text import screen_text
+from tui.app import LoosenApp
+from tui.screens.help import HelpScreen
+from tui.screens.session import SessionScreen
+
+AppFactory = Callable[..., LoosenApp]
+
+
+def bottom_line(app: LoosenApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_catalogue_lists_its_keys_and_the_palette(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = bottom_line(app)
+        for shown in ("/ Search", "s Do exercise", "q Quit", "? Help", "h History"):
+            assert shown in line
+        assert line.rstrip().endswith("^p palette")
+        # Hidden bindings stay out; resume is offered only with a session to resume.
+        assert "Clear search" not in line
+        assert "Resume" not in line
+
+
+async def test_resume_appears_once_a_session_is_left_unfinished(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        assert "Leave" not in bottom_line(app)  # escape is a hidden binding there
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "r Resume" in bottom_line(app)
+
+
+async def test_each_screen_shows_its_own_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        line = bottom_line(app)
+        assert "space Go" in line and "→ Cue" in line
+        assert "palette" not in line  # the session's bar has no room to spare
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "esc Close" in bottom_line(app)
+
+
+async def test_clicking_a_key_presses_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        column = bottom_line(app).index("? Help")
+        assert await pilot.click("KeyBar", offset=(column + 3, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_clicking_between_keys_does_nothing(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = bottom_line(app)
+        gap = line.index("History") + len("History") + 3
+        assert line[gap] == " "
+        assert await pilot.click("KeyBar", offset=(gap, 0))
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.screen is app.screen_stack[0]

@@ -1,0 +1,133 @@
+"""The bottom line of every screen: its keys, drawn as one widget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.content import Content
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+SEPARATOR = "▏"
+
+
+@dataclass(frozen=True)
+class KeyItem:
+    """One key as shown: what to press, what it does, and whether it can be used now."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
+
+
+class KeyBar(Widget, can_focus=False):
+    """The screen's keys on one line, the command palette's at the right end.
+
+    It shows what Textual's Footer shows, but as one widget: the Footer mounts, styles and
+    then recomposes a widget per key, which slowed loosen's start and drew the keys a frame
+    after the rest. A click on a key presses it, as on the Footer.
+    """
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self, *, show_command_palette: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.show_command_palette = show_command_palette
+        self._items: tuple[KeyItem, ...] = ()
+        self._palette: KeyItem | None = None
+        self._spans: list[tuple[int, int, KeyItem]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._read_bindings()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.screen:
+            self._read_bindings()
+
+    def _read_bindings(self) -> None:
+        """Take the shown bindings of the screen (one per action), repainting on a change."""
+        items: dict[str, KeyItem] = {}
+        active = self.screen.active_bindings
+        for _node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in items:
+                display = self.app.get_key_display(binding)
+                items[binding.action] = KeyItem(binding.key, display, binding.description, enabled)
+        palette: KeyItem | None = None
+        palette_key = self.app.COMMAND_PALETTE_BINDING
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
+            _node, binding, enabled, _tooltip = active[palette_key]
+            palette = KeyItem(
+                binding.key, self.app.get_key_display(binding), binding.description, enabled
+            )
+        shown = tuple(items.values())
+        if (shown, palette) != (self._items, self._palette):
+            self._items, self._palette = shown, palette
+            self.refresh()
+
+    @property
+    def items(self) -> tuple[KeyItem, ...]:
+        """The keys shown on the left, in the order of the screen's bindings."""
+        return self._items
+
+    def _piece(self, item: KeyItem) -> Content:
+        piece = Content.assemble(
+            (f" {item.display} ", ".key-bar--key"),
+            (f"{item.description} ", ".key-bar--description"),
+        )
+        return piece if item.enabled else piece.stylize("dim")
+
+    def render(self) -> Content:
+        pieces = [(item, self._piece(item)) for item in self._items]
+        spans: list[tuple[int, int, KeyItem]] = []
+        position = 0
+        for item, piece in pieces:
+            spans.append((position, position + piece.cell_length, item))
+            position += piece.cell_length
+        line = Content("").join(piece for _item, piece in pieces)
+        if self._palette is not None:
+            palette = Content(SEPARATOR) + self._piece(self._palette)
+            gap = self.size.width - line.cell_length - palette.cell_length
+            if gap >= 1:
+                start = position + gap + len(SEPARATOR)
+                spans.append((start, start + palette.cell_length - 1, self._palette))
+                line = line + Content(" " * gap) + palette
+        self._spans = spans
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, item in self._spans:
+            if start <= event.x < end:
+                if item.enabled:
+                    self.app.simulate_key(item.key)
+                else:
+                    self.app.bell()
+                return
