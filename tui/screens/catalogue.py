@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.catalogue.search import exercise_matches, routine_matches
@@ -17,6 +17,7 @@ from tui.messages import StartSession
 from tui.screens.base import LoosenScreen
 from tui.widgets.catalogue_list import CatalogueList
 from tui.widgets.detail import exercise_detail, routine_detail
+from tui.widgets.key_bar import KeyBar
 
 
 class CatalogueScreen(LoosenScreen[None]):
@@ -42,14 +43,14 @@ class CatalogueScreen(LoosenScreen[None]):
         with Horizontal(id="browser"):
             with Vertical(id="lists"):
                 with Vertical(classes="list-box"):
-                    yield Label("Routines", classes="list-title")
+                    yield Static("Routines", classes="list-title")
                     yield CatalogueList(id="routines")
                 with Vertical(classes="list-box"):
-                    yield Label("Exercises", classes="list-title")
+                    yield Static("Exercises", classes="list-title")
                     yield CatalogueList(id="exercises")
             with VerticalScroll(id="detail", can_focus=True):
                 yield Static(id="detail-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refilter("")
