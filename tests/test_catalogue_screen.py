@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from tests.screen_text import screen_text
 from tui.app import LoosenApp
@@ -123,8 +122,8 @@ async def test_text_from_files_is_shown_literally(
         Cue(CueKind.TEMPO, "an unclosed [ bracket"),
         Cue(CueKind.AVOID, "red \x1b[31malert\x07 bell"),
     )
-    exercise = replace(catalogue.exercises[0], name="[i]Twister[/i]", cues=hostile)
-    patched = replace(catalogue, exercises=(exercise, *catalogue.exercises[1:]))
+    exercise = catalogue.exercises[0]._replace(name="[i]Twister[/i]", cues=hostile)
+    patched = catalogue._replace(exercises=(exercise, *catalogue.exercises[1:]))
     app = make_app(catalogue=patched)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("tab")

@@ -1,10 +1,14 @@
-"""Typed objects for the catalogue: exercises, their dosage, and routines built from them."""
+"""Typed objects for the catalogue: exercises, their dosage, and routines built from them.
+
+They are named tuples rather than frozen dataclasses only because they are defined on
+every start: a frozen dataclass costs about a millisecond to create, a named tuple a tenth
+of that. Both are immutable and compare by value.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class CueKind(StrEnum):
@@ -32,16 +36,14 @@ class DosageOrigin(StrEnum):
     LOOSEN = "loosen"
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """One instruction, shown in order while the exercise is done."""
 
     kind: CueKind
     text: str
 
 
-@dataclass(frozen=True)
-class Dosage:
+class Dosage(NamedTuple):
     """How much of an exercise: sets of reps or of timed holds, and the rests between."""
 
     sets: int
@@ -63,8 +65,7 @@ class Dosage:
         return ("left", "right") if self.per_side else (None,)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """The article a fact came from, credited wherever the fact is shown."""
 
     title: str
@@ -79,8 +80,7 @@ class Source:
         return " — ".join(parts)
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     """A single drill with its cues, dosage and background."""
 
     id: str
@@ -97,8 +97,7 @@ class Exercise:
     source: Source
 
 
-@dataclass(frozen=True)
-class RoutineStep:
+class RoutineStep(NamedTuple):
     """One exercise inside a routine, with the dosage used there."""
 
     exercise: Exercise
@@ -114,14 +113,13 @@ class RoutineStep:
         """A step using the exercise's dosage with some fields changed."""
         return cls(
             exercise=exercise,
-            dosage=replace(exercise.dosage, **overrides),
+            dosage=exercise.dosage._replace(**overrides),
             note=note,
             overrides=tuple(overrides.items()),
         )
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(NamedTuple):
     """An ordered list of exercises done as one session."""
 
     id: str
@@ -143,13 +141,12 @@ class Routine:
         )
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     """Every exercise and routine available, in the order they were defined."""
 
     exercises: tuple[Exercise, ...] = ()
     routines: tuple[Routine, ...] = ()
-    origins: tuple[str, ...] = field(default=())
+    origins: tuple[str, ...] = ()
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         """The exercise with this id, if there is one."""
@@ -161,4 +158,4 @@ class Catalogue:
 
     def with_origins(self, *origins: str) -> Catalogue:
         """The same catalogue, recording which files it was read from."""
-        return replace(self, origins=origins)
+        return self._replace(origins=origins)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -53,4 +52,4 @@ def with_used_exercises(catalogue: Catalogue) -> Catalogue:
             if step.exercise.id not in known:
                 known.add(step.exercise.id)
                 exercises.append(step.exercise)
-    return replace(catalogue, exercises=tuple(exercises))
+    return catalogue._replace(exercises=tuple(exercises))
