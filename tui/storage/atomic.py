@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ _TEMP_NAME = re.compile(r"^\..+\.tmp-[0-9a-f]{12}$")
 
 def temp_name(target: Path) -> Path:
     """A fresh temp-file path next to `target`, recognisable as ours: `.NAME.tmp-<hex>`."""
-    return target.with_name(f".{target.name}.tmp-{secrets.token_hex(6)}")
+    return target.with_name(f".{target.name}.tmp-{os.urandom(6).hex()}")
 
 
 def is_temp_name(name: str) -> bool:
