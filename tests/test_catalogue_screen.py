@@ -81,6 +81,32 @@ async def test_search_filters_both_lists_and_escape_clears(make_app: AppFactory)
         assert app.focused is not None and app.focused.id == "routines"
 
 
+async def test_clicking_the_search_line_opens_the_search(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await pilot.click("#search-prompt")
+        await pilot.press(*"bench")
+        await pilot.pause()
+        lists = list_column(app)
+        assert name_of(app, "bench-stretch") in lists
+        assert name_of(app, "sweatt-shrug") not in lists
+
+
+async def test_escape_before_searching_and_a_second_slash_keep_one_box(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id == "routines"
+        await pilot.press("slash", *"ben", "tab", "slash", "c")
+        await pilot.pause()
+        assert len(app.screen.query("Input")) == 1
+        assert app.focused is not None and app.focused.id == "search"
+        assert "/ search names" not in screen_text(app)
+        assert name_of(app, "bench-stretch") in screen_text(app)
+
+
 async def test_search_matches_equipment_and_tags(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
