@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
 
 from tui.catalogue.model import Routine
 
 
-@dataclass
 class StartSession(Message):
     """The person asked to start this routine."""
 
-    routine: Routine
+    def __init__(self, routine: Routine) -> None:
+        super().__init__()
+        self.routine = routine

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,12 +62,12 @@ def _describe(value: object) -> str:
     return json.dumps(value)
 
 
-@dataclass
 class _Reader:
     """Walks one parsed file, collecting problems with their JSON paths."""
 
-    label: str
-    problems: list[str] = field(default_factory=list)
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.problems: list[str] = []
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(

@@ -2,10 +2,9 @@
 
 They are named tuples rather than frozen dataclasses only because they are defined on
 every start: a frozen dataclass costs about a millisecond to create, a named tuple a tenth
-of that. Both are immutable and compare by value.
+of that. Both are immutable and compare by value. (For the same reason annotations here
+are evaluated, not postponed: a named tuple compiles each postponed one.)
 """
-
-from __future__ import annotations
 
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -109,7 +108,7 @@ class RoutineStep(NamedTuple):
     @classmethod
     def with_overrides(
         cls, exercise: Exercise, overrides: dict[str, Any], note: str | None = None
-    ) -> RoutineStep:
+    ) -> "RoutineStep":
         """A step using the exercise's dosage with some fields changed."""
         return cls(
             exercise=exercise,
@@ -130,7 +129,7 @@ class Routine(NamedTuple):
     source: Source | None = None
 
     @classmethod
-    def single(cls, exercise: Exercise) -> Routine:
+    def single(cls, exercise: Exercise) -> "Routine":
         """A one-exercise routine, for starting any exercise on its own."""
         return cls(
             id=f"just-{exercise.id}",
@@ -156,6 +155,6 @@ class Catalogue(NamedTuple):
         """The routine with this id, if there is one."""
         return next((r for r in self.routines if r.id == routine_id), None)
 
-    def with_origins(self, *origins: str) -> Catalogue:
+    def with_origins(self, *origins: str) -> "Catalogue":
         """The same catalogue, recording which files it was read from."""
         return self._replace(origins=origins)

@@ -1,9 +1,6 @@
 """The bottom line of every screen: its keys, drawn as one widget."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events
 from textual.content import Content
@@ -15,8 +12,7 @@ if TYPE_CHECKING:
 SEPARATOR = "▏"
 
 
-@dataclass(frozen=True)
-class KeyItem:
+class KeyItem(NamedTuple):
     """One key as shown: what to press, what it does, and whether it can be used now."""
 
     key: str
@@ -69,7 +65,7 @@ class KeyBar(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen[object]) -> None:
+    def _bindings_changed(self, screen: "Screen[object]") -> None:
         if self.is_attached and screen is self.screen:
             self._read_bindings()
 
