@@ -103,7 +103,7 @@ def summary_row(subject: Subject) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Run both programs alternately and print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="timed runs of each (default 10)")
+    parser.add_argument("--runs", type=int, default=20, help="timed runs of each (default 20)")
     parser.add_argument(
         "--warmup", type=int, default=1, help="untimed runs of each first (default 1)"
     )

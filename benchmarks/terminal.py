@@ -422,7 +422,7 @@ def main(argv: list[str] | None = None) -> None:
     print()
     for title, extra_env in (("colour (256 colours)", {}), ("NO_COLOR=1", {"NO_COLOR": "1"})):
         if extra_env:
-            print("(NO_COLOR: Textual's Monochrome filter turns colours grey; it still sends them)")
+            print("(NO_COLOR: loosen sends no colour at all, only bold, underline and reverse)")
         print_table(title, measure(extra_env), explain_misses=args.explain)
 
 
