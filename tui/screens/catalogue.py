@@ -149,9 +149,14 @@ class CatalogueScreen(LoosenScreen[None]):
     async def search_prompt_clicked(self) -> None:
         await self.action_search()
 
+    @property
+    def search_input(self) -> Input | None:
+        """The search box, once it has been put in place of its prompt."""
+        return next(self.query("#search").results(Input), None)
+
     async def search_box(self) -> Input:
         """The search box, put in place of its prompt the first time it is asked for."""
-        if (existing := next(self.query("#search").results(Input), None)) is not None:
+        if (existing := self.search_input) is not None:
             return existing
         box = Input(placeholder=SEARCH_PROMPT, id="search")
         prompt = self.query_one("#search-prompt", Static)
@@ -160,7 +165,7 @@ class CatalogueScreen(LoosenScreen[None]):
         return box
 
     def action_clear_search(self) -> None:
-        search = next(self.query("#search").results(Input), None)
+        search = self.search_input
         if search is None:
             return
         had_focus = self.focused is search

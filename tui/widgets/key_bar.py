@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
 
 SEPARATOR = "▏"
@@ -75,24 +76,19 @@ class KeyBar(Widget, can_focus=False):
         active = self.screen.active_bindings
         for _node, binding, enabled, _tooltip in active.values():
             if binding.show and binding.action not in items:
-                display = self.app.get_key_display(binding)
-                items[binding.action] = KeyItem(binding.key, display, binding.description, enabled)
+                items[binding.action] = self._item(binding, enabled)
         palette: KeyItem | None = None
         palette_key = self.app.COMMAND_PALETTE_BINDING
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
             _node, binding, enabled, _tooltip = active[palette_key]
-            palette = KeyItem(
-                binding.key, self.app.get_key_display(binding), binding.description, enabled
-            )
+            palette = self._item(binding, enabled)
         shown = tuple(items.values())
         if (shown, palette) != (self._items, self._palette):
             self._items, self._palette = shown, palette
             self.refresh()
 
-    @property
-    def items(self) -> tuple[KeyItem, ...]:
-        """The keys shown on the left, in the order of the screen's bindings."""
-        return self._items
+    def _item(self, binding: "Binding", enabled: bool) -> KeyItem:
+        return KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled)
 
     def _piece(self, item: KeyItem) -> Content:
         piece = Content.assemble(
