@@ -99,7 +99,7 @@ def complete_sets(term: Terminal, *, small: bool = False) -> None:
     """Drive the first routine's four sides with space, from set 1 left to the summary.
 
     At every step the dosage line, the marked cue (still the second) and the countdown's
-    label must be on screen. `small` leaves out the "Next: …" line, which wraps there.
+    label must be on screen. `small` leaves out the "Next: …" line, cut short there.
     """
     work = "Your set: press space when done"
     sides = [
@@ -113,8 +113,7 @@ def complete_sets(term: Terminal, *, small: bool = False) -> None:
         term.press("space")
         present = [side, label, f"{done} of 4 sets"]
         if not small:
-            upcoming = sides[done].removesuffix(" · 10 reps")
-            present.append(f"Next: Thoracic Spine Roller Twisters · {upcoming}")
+            present.append(f"Next: {sides[done]}")  # the same exercise: not named again
         expect(term, present, [work], cue=2)
         term.press("space")
         expect(term, [sides[done], work, f"{done} of 4 sets"], [label], cue=2)

@@ -30,6 +30,24 @@ async def press_until(
     raise AssertionError(f"{text!r} never appeared:\n{screen_text(app)}")
 
 
+async def test_next_line_names_the_exercise_only_when_it_changes(make_app: AppFactory) -> None:
+    app = make_app(start_routine="four-step-upper-back")
+    routine = app.catalogue.routine("four-step-upper-back")
+    assert routine is not None
+    first, second = routine.steps[0], routine.steps[1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")  # set 1 of the first exercise done: a rest
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"Next: Set 2 of {first.dosage.sets} · " in text
+        assert f"Next: {first.exercise.name}" not in text
+        await press_until(pilot, app, f"Next: {second.exercise.name} · Set 1 of ")
+        # One line, nothing cut: it fits in 80 columns.
+        line = next(line for line in screen_text(app).splitlines() if "Next: " in line)
+        assert line.rstrip().endswith(f"{second.dosage.reps} reps")
+
+
 async def test_a_whole_seed_routine_from_catalogue_to_summary(
     make_app: AppFactory, store: Store
 ) -> None:

@@ -185,7 +185,10 @@ class SessionScreen(LoosenScreen[None]):
         upcoming = engine.next_slot()
         next_words = ""
         if upcoming is not None:
-            next_words = f"Next: {upcoming.exercise.name} · {slot_words(upcoming)}"
+            # The exercise is named only when it changes: the line then fits in 80 columns.
+            same_exercise = slot is not None and upcoming.step_index == slot.step_index
+            name = "" if same_exercise else f"{printable(upcoming.exercise.name)} · "
+            next_words = f"Next: {name}{slot_words(upcoming)}"
         if phase is Phase.WORK:
             return "Your set: press space when done", ""
         if phase is Phase.HOLD_READY and slot is not None:
