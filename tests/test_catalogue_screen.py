@@ -23,6 +23,17 @@ async def test_opens_on_routines_with_the_first_routine_described(make_app: AppF
         assert app.focused is not None and app.focused.id == "routines"
 
 
+async def test_routine_steps_fit_80_columns_without_splitting_times(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert "1. Thoracic Spine Roller Twisters  ~2 min 40 s" in lines
+        assert "2 sets × 10 reps per side, rest 30 s" in lines
+
+
 async def test_arrows_and_jk_move_and_the_detail_follows(make_app: AppFactory) -> None:
     app = make_app()
     routines = app.catalogue.routines

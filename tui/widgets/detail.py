@@ -74,15 +74,16 @@ def routine_detail(routine: Routine) -> Content:
         Content(""),
         Content.styled(f"Steps (about {routine_minutes(routine)} min in all)", "bold"),
     ]
+    # Name and time on one line, the dosage on the next: one line of all three wrapped at
+    # 80 columns, splitting "2 min" from "40 s".
     for number, step in enumerate(routine.steps, start=1):
         minutes = seconds_in_words(dosage_seconds(step.dosage))
         lines.append(
             Content.assemble(
-                f"{number:>2}. ",
-                (printable(step.exercise.name), "bold"),
-                f" — {dosage_in_words(step.dosage)} (~{minutes})",
+                f"{number:>2}. ", (printable(step.exercise.name), "bold"), f"  ~{minutes}"
             )
         )
+        lines.append(Content(f"    {dosage_in_words(step.dosage)}"))
         if step.note:
             lines.append(Content.assemble("    ", (printable(step.note), "italic")))
     lines += [
