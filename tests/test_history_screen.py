@@ -40,7 +40,9 @@ async def test_h_opens_history_newest_first_with_streaks(
         assert "2026-11-19" in rows[1] and "Four-Step Upper Back" in rows[1] and "11/11" in rows[1]
         assert "2026-11-15" in rows[2] and "–" in rows[2]
         assert "Sessions per week" in text
-        assert "Sweatt Shrug" in text and "2026-11-19 ·  1" in text
+        assert "Sweatt Shrug" in text and "2026-11-19 ·   1" in text
+        # Every name whole at 80 columns, its figures on the same line.
+        assert re.search(r"Band-Assisted Thoracic Rotations +2026-11-19 · +1\b", text)
 
 
 async def test_enter_shows_every_set_and_side_then_escape_returns(

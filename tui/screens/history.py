@@ -26,6 +26,7 @@ from tui.storage.history import (
     sessions_per_week,
 )
 from tui.text import printable
+from tui.widgets.exercise_figures import ExerciseFigure, ExerciseFigures
 from tui.widgets.habit import calendar_picture, sparkline
 from tui.widgets.key_bar import KeyBar
 
@@ -86,7 +87,7 @@ class HistoryScreen(LoosenScreen[None]):
             yield Static(id="calendar")
             with Vertical(id="habit-side"):
                 yield Static(id="weekly")
-                yield Static(id="exercise-stats")
+                yield ExerciseFigures(id="exercise-stats")
         yield Static(id="filter-line")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
         yield KeyBar()
@@ -128,17 +129,11 @@ class HistoryScreen(LoosenScreen[None]):
                 f" (this week {weekly[-1]})",
             )
         )
-        lines = [Content.styled("Exercise        last done · times in 30 days", "bold")]
+        figures = []
         for exercise in self.loosen.catalogue.exercises:
             stats = exercise_stats(summaries, exercise.id, self.today)
-            last = stats.last_done.isoformat() if stats.last_done else "never"
-            lines.append(
-                Content.assemble(
-                    printable(exercise.name)[:26].ljust(27),
-                    f"{last:>10} · {stats.times_last_30_days:>2}",
-                )
-            )
-        self.query_one("#exercise-stats", Static).update(Content("\n").join(lines))
+            figures.append(ExerciseFigure(exercise.name, stats.last_done, stats.times_last_30_days))
+        self.query_one(ExerciseFigures).show(figures)
 
     def show_table(self) -> None:
         table = self.query_one(DataTable)
