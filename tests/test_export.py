@@ -189,35 +189,31 @@ def test_read_import_reports_invalid_json_with_line_and_column(tmp_path: Path) -
     path = tmp_path / "backup.json"
     path.write_text('{\n  "format": "loosen-export",\n  "version": 1,,\n}')
     assert import_errors(path) == [
-        "backup.json: line 3, column 16: invalid JSON (Expecting property name enclosed in "
+        f"{path}: line 3, column 16: invalid JSON (Expecting property name enclosed in "
         "double quotes)"
     ]
 
 
 def test_read_import_reports_a_missing_or_unreadable_file(tmp_path: Path) -> None:
     assert import_errors(tmp_path / "nope.json") == [
-        "nope.json: cannot read: No such file or directory"
+        f"{tmp_path / 'nope.json'}: cannot read: No such file or directory"
     ]
     (tmp_path / "latin1.json").write_bytes(b'{"note": "caf\xe9"}')
     assert import_errors(tmp_path / "latin1.json") == [
-        "latin1.json: not UTF-8 text (byte offset 13)"
+        f"{tmp_path / 'latin1.json'}: not UTF-8 text (byte offset 13)"
     ]
 
 
 def test_read_import_reports_the_wrong_format(tmp_path: Path) -> None:
     path = tmp_path / "backup.json"
     path.write_text('{"format": "strong-csv", "version": 1, "sessions": []}')
-    assert import_errors(path) == [
-        'backup.json: format: expected "loosen-export", got "strong-csv"'
-    ]
+    assert import_errors(path) == [f'{path}: format: expected "loosen-export", got "strong-csv"']
     path.write_text('{"format": "loosen-export", "version": 2, "sessions": []}')
-    assert import_errors(path) == ["backup.json: version: expected 1, got 2"]
+    assert import_errors(path) == [f"{path}: version: expected 1, got 2"]
     path.write_text("[]")
-    assert import_errors(path) == [
-        "backup.json: expected a JSON object at the top level, got a list"
-    ]
+    assert import_errors(path) == [f"{path}: expected a JSON object at the top level, got a list"]
     path.write_text('{"format": "loosen-export", "version": 1}')
-    assert import_errors(path) == ["backup.json: sessions: missing"]
+    assert import_errors(path) == [f"{path}: sessions: missing"]
 
 
 def test_read_import_reports_every_problem_with_its_json_path(tmp_path: Path) -> None:
@@ -233,16 +229,15 @@ def test_read_import_reports_every_problem_with_its_json_path(tmp_path: Path) ->
     broken.append(["not", "a", "session"])
     path = write_export(tmp_path / "backup.json", broken)
     assert import_errors(path) == [
-        "backup.json: sessions[0].started_at: expected an ISO-8601 date-time with UTC offset, "
+        f"{path}: sessions[0].started_at: expected an ISO-8601 date-time with UTC offset, "
         'got "yesterday"',
-        'backup.json: sessions[0].exercises[1]: expected an object, got "open-book"',
-        "backup.json: sessions[1].rating: expected an integer from 1 to 5, got 6",
-        "backup.json: sessions[2].status: missing",
-        'backup.json: sessions[3].sets[0].reps: expected an integer, got "ten"',
-        'backup.json: sessions[4].sets[2].side: expected one of "left", "right", null, '
-        'got "middle"',
-        f'backup.json: sessions[4].id: duplicate id "{good[1]["id"]}" (also sessions[1])',
-        "backup.json: sessions[5]: expected an object, got a list",
+        f'{path}: sessions[0].exercises[1]: expected an object, got "open-book"',
+        f"{path}: sessions[1].rating: expected an integer from 1 to 5, got 6",
+        f"{path}: sessions[2].status: missing",
+        f'{path}: sessions[3].sets[0].reps: expected an integer, got "ten"',
+        f'{path}: sessions[4].sets[2].side: expected one of "left", "right", null, got "middle"',
+        f'{path}: sessions[4].id: duplicate id "{good[1]["id"]}" (also sessions[1])',
+        f"{path}: sessions[5]: expected an object, got a list",
     ]
 
 
@@ -252,14 +247,15 @@ def test_read_import_rejects_text_that_cannot_be_stored(tmp_path: Path) -> None:
     text = json.dumps({"format": "loosen-export", "version": 1, "sessions": [record]})
     path.write_text(text.replace("tight,", "\\ud800tight,"), "utf-8")
     assert import_errors(path) == [
-        "backup.json: sessions[0].note: text is not valid Unicode (a lone surrogate escape)"
+        f"{path}: sessions[0].note: text is not valid Unicode (a lone surrogate escape)"
     ]
 
 
 def test_read_import_rejects_a_naive_time(tmp_path: Path) -> None:
     record = tiny_record()
     record["sets"][1]["at"] = "2026-11-22T07:33:10"
-    assert import_errors(write_export(tmp_path / "b.json", [record])) == [
-        "b.json: sessions[0].sets[1].at: expected an ISO-8601 date-time with UTC offset, "
+    path = write_export(tmp_path / "b.json", [record])
+    assert import_errors(path) == [
+        f"{path}: sessions[0].sets[1].at: expected an ISO-8601 date-time with UTC offset, "
         'got "2026-11-22T07:33:10"'
     ]

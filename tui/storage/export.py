@@ -72,7 +72,7 @@ def read_import(path: Path) -> list[dict[str, Any]]:
 
     Raises ImportFileError listing every problem, each as `FILE: JSON.path: what is wrong`.
     """
-    name = path.name
+    name = str(path)  # as given, as the catalogue's errors name their files
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
