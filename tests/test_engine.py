@@ -398,6 +398,59 @@ def test_back_exercise_clears_skips_and_lands_on_first_not_done(
     assert engine.side == "right"
 
 
+def test_undo_during_the_countdown_returns_to_the_set_just_done(
+    engine: SessionEngine, clock: FakeClock
+) -> None:
+    assert engine.undo_set() == []  # nothing done yet
+    engine.next_cue()
+    engine.main_action()  # slot 0 (left) done: the switch counts down
+    assert engine.phase is Phase.SWITCH
+    assert engine.undo_set() == [Event.SET_UNDONE]
+    assert engine.records == ()
+    assert (engine.slot_index, engine.phase, engine.side) == (0, Phase.WORK, "left")
+    assert engine.timer_remaining() is None
+    assert engine.cue_index == 1  # the same exercise: its cue stays
+
+
+def test_undo_when_ready_takes_back_the_previous_slot_only(engine: SessionEngine) -> None:
+    engine.main_action()  # slot 0 done
+    engine.main_action()  # switch skipped: slot 1 ready
+    engine.main_action()  # slot 1 done
+    engine.main_action()  # rest skipped: slot 2 ready
+    assert engine.slot_index == 2
+    assert engine.undo_set() == [Event.SET_UNDONE]
+    assert [r.slot_index for r in engine.records] == [0]
+    assert (engine.slot_index, engine.phase, engine.side) == (1, Phase.WORK, "right")
+    assert engine.undo_set() == [Event.SET_UNDONE]
+    assert engine.records == () and engine.slot_index == 0
+
+
+def test_undo_across_exercises_resets_the_cue_and_leaves_skips_alone(
+    engine: SessionEngine, clock: FakeClock
+) -> None:
+    for _ in range(8):
+        engine.main_action()  # the four doorway sides done, each countdown skipped
+    assert engine.exercise is BENCH and engine.phase is Phase.HOLD_READY
+    engine.next_cue()
+    assert engine.undo_set() == [Event.SET_UNDONE]
+    assert (engine.slot_index, engine.exercise, engine.cue_index) == (3, DOORWAY, 0)
+    assert engine.done_count == 3
+    engine.main_action()  # slot 3 again
+    engine.main_action()  # rest skipped
+    engine.skip_exercise()  # the bench's two holds skipped
+    assert engine.exercise is ANGELS
+    assert engine.undo_set() == [Event.SET_UNDONE]  # the last *done* set: doorway's slot 3
+    assert engine.slot_index == 3
+    assert engine.skipped_exercise_ids == (BENCH.id,)
+
+
+def test_undo_does_nothing_once_finished(engine: SessionEngine) -> None:
+    while not engine.is_finished:
+        engine.main_action()
+    assert engine.undo_set() == []
+    assert engine.done_count == engine.planned_count
+
+
 def test_back_at_first_exercise_goes_to_its_start(engine: SessionEngine) -> None:
     assert engine.back_exercise() == []
     engine.next_cue()

@@ -48,6 +48,27 @@ async def test_next_line_names_the_exercise_only_when_it_changes(make_app: AppFa
         assert line.rstrip().endswith(f"{second.dosage.reps} reps")
 
 
+async def test_u_takes_back_a_set_and_the_saved_session_follows(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert "u Undo" in screen_text(app).splitlines()[-1]
+        await pilot.press("space")  # the left side done: switch sides
+        await pilot.pause()
+        assert "SWITCH SIDES" in screen_text(app)
+        assert "1 of 4 sets" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Set 1 of 2 · Left side · 10 reps" in text
+        assert "Your set: press space when done" in text
+        assert "0 of 4 sets" in text
+        saved = store.active()
+        assert saved is not None and saved["engine"]["records"] == []
+
+
 async def test_a_whole_seed_routine_from_catalogue_to_summary(
     make_app: AppFactory, store: Store
 ) -> None:

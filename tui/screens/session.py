@@ -58,6 +58,7 @@ class SessionScreen(LoosenScreen[None]):
         Binding("left", "previous_cue", "Previous cue", show=False),
         Binding("n", "next_exercise", "Skip ex.", tooltip="skip to the next exercise"),
         Binding("b", "back_exercise", "Back", tooltip="back to the previous exercise"),
+        Binding("u", "undo_set", "Undo", tooltip="take back the last set or side done"),
         Binding("p", "pause", "Pause", tooltip="pause or resume the countdown"),
         Binding("plus", "more_rest", "+15s", tooltip="15 more seconds of rest"),
         Binding("m", "toggle_bell", "Bell", tooltip="bell on or off (remembered)"),
@@ -97,6 +98,9 @@ class SessionScreen(LoosenScreen[None]):
 
     def action_next_cue(self) -> None:
         self.apply(self.engine.next_cue())
+
+    def action_undo_set(self) -> None:
+        self.apply(self.engine.undo_set())
 
     def action_previous_cue(self) -> None:
         self.apply(self.engine.previous_cue())

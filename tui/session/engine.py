@@ -333,6 +333,30 @@ class SessionEngine:
         self._sync_elapsed()
         return [Event.WENT_BACK]
 
+    def undo_set(self) -> list[Event]:
+        """Take back the last set (or side) done before this point and return to it, ready.
+
+        For a key pressed by mistake: its record goes, and any countdown after it stops.
+        Skips are taken back with `back_exercise` instead; a finished session stays finished.
+        """
+        if self._phase is Phase.DONE:
+            return []
+        counting_down = self._phase in (Phase.SWITCH, Phase.REST)
+        position = self._index + 1 if counting_down else self._index
+        done = [index for index, record in self._records.items() if record.is_done]
+        earlier = [index for index in done if index < position]
+        if not earlier:
+            return []
+        target = self._slots[max(earlier)]
+        del self._records[target.index]
+        if target.step_index != self._slots[self._index].step_index:
+            self._cue_index = 0
+        self._index = target.index
+        self._phase = self._ready_phase(target)
+        self._timer = None
+        self._sync_elapsed()
+        return [Event.SET_UNDONE]
+
     def toggle_pause(self) -> list[Event]:
         """Pause or resume the running countdown; nothing happens when none is running."""
         timer = self._timer

@@ -53,6 +53,7 @@ class Event(StrEnum):
     CUE_CHANGED = "cue_changed"
     EXERCISE_SKIPPED = "exercise_skipped"
     WENT_BACK = "went_back"
+    SET_UNDONE = "set_undone"
     PAUSED = "paused"
     RESUMED = "resumed"
     FINISHED = "finished"
