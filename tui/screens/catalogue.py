@@ -46,12 +46,8 @@ class CatalogueScreen(LoosenScreen[None]):
         yield Static(SEARCH_PROMPT, id="search-prompt")
         with Horizontal(id="browser"):
             with Vertical(id="lists"):
-                with Vertical(classes="list-box"):
-                    yield Static("Routines", classes="list-title")
-                    yield CatalogueList(id="routines")
-                with Vertical(classes="list-box"):
-                    yield Static("Exercises", classes="list-title")
-                    yield CatalogueList(id="exercises")
+                yield CatalogueList("Routines", id="routines", classes="list-box")
+                yield CatalogueList("Exercises", id="exercises", classes="list-box")
             with VerticalScroll(id="detail", can_focus=True):
                 yield Static(id="detail-body")
         yield KeyBar()

@@ -26,8 +26,9 @@ class CatalogueList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, title: str, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.border_title = title
         self._names: dict[str, str] = {}
         self._marked: int | None = None
         self._focused = False
