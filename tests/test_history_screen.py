@@ -45,6 +45,25 @@ async def test_h_opens_history_newest_first_with_streaks(
         assert re.search(r"Band-Assisted Thoracic Rotations +2026-11-19 · +1\b", text)
 
 
+async def test_h_from_a_session_detail_goes_back_to_the_one_history_screen(
+    make_app: AppFactory, store: Store, catalogue: Catalogue
+) -> None:
+    store.add_session(finished(catalogue, "roller-twister-warm-up", 0, rating=3))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        history = app.screen
+        assert " h History" not in screen_text(app).splitlines()[-1]  # h does nothing here
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not history
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.screen is history
+        assert len(app.screen_stack) == 2
+
+
 async def test_enter_shows_every_set_and_side_then_escape_returns(
     make_app: AppFactory, store: Store, catalogue: Catalogue
 ) -> None:

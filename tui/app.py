@@ -315,12 +315,21 @@ class LoosenApp(App[int]):
 
     # ------------------------------------------------------------ screens
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "history":  # h is hidden where it would do nothing
+            return not getattr(self.screen, "IS_HISTORY", False)
+        return True
+
     def action_history(self) -> None:
-        """Open the history screen (unless it is already showing)."""
+        """Show history: back to it if it is open under this screen, else open it."""
         from tui.screens.history import HistoryScreen
 
-        if not isinstance(self.screen, HistoryScreen):
-            self.push_screen(HistoryScreen(today=self.now().date()))
+        for depth, screen in enumerate(reversed(self.screen_stack)):
+            if getattr(screen, "IS_HISTORY", False):
+                for _ in range(depth):
+                    self.pop_screen()
+                return
+        self.push_screen(HistoryScreen(today=self.now().date()))
 
     def action_catalogue(self) -> None:
         """Back to the catalogue; an open session stays saved and resumable."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.screen import Screen
 
@@ -14,6 +14,9 @@ ResultType = TypeVar("ResultType")
 
 class LoosenScreen(Screen[ResultType]):
     """A screen of the loosen app, with typed access to it."""
+
+    IS_HISTORY: ClassVar[bool] = False
+    """True for the history screen (the app asks without importing it at start-up)."""
 
     @property
     def loosen(self) -> LoosenApp:

@@ -56,6 +56,7 @@ class HistoryScreen(LoosenScreen[None]):
 
     CSS_PATH = "history.tcss"
     AUTO_FOCUS = "#sessions"
+    IS_HISTORY = True
     # Per-exercise figures need 76 columns beside the calendar; below that they are hidden.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it so)
         (0, "-compact"),
