@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tests.screen_text import screen_text
+from tests.screen_text import bottom_line, screen_text
 from tests.test_snapshots import finished
 from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue
@@ -54,7 +54,7 @@ async def test_h_from_a_session_detail_goes_back_to_the_one_history_screen(
         await pilot.press("h")
         await pilot.pause()
         history = app.screen
-        assert " h History" not in screen_text(app).splitlines()[-1]  # h does nothing here
+        assert " h History" not in bottom_line(app)  # h does nothing here
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is not history

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.screen_text import screen_text
+from tests.screen_text import bottom_line
 from tui.app import LoosenApp
 from tui.screens.help import HelpScreen
 from tui.screens.session import SessionScreen
 
 AppFactory = Callable[..., LoosenApp]
-
-
-def bottom_line(app: LoosenApp) -> str:
-    return screen_text(app).splitlines()[-1]
 
 
 async def test_catalogue_lists_its_keys_and_the_palette(make_app: AppFactory) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import FakeClock
-from tests.screen_text import screen_text
+from tests.screen_text import bottom_line, screen_text
 from tui.app import LoosenApp
 from tui.storage.store import Store
 
@@ -54,7 +54,7 @@ async def test_u_takes_back_a_set_and_the_saved_session_follows(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        assert "u Undo" in screen_text(app).splitlines()[-1]
+        assert "u Undo" in bottom_line(app)
         await pilot.press("space")  # the left side done: switch sides
         await pilot.pause()
         assert "SWITCH SIDES" in screen_text(app)

@@ -343,8 +343,9 @@ class SessionEngine:
             return []
         counting_down = self._phase in (Phase.SWITCH, Phase.REST)
         position = self._index + 1 if counting_down else self._index
-        done = [index for index, record in self._records.items() if record.is_done]
-        earlier = [index for index in done if index < position]
+        earlier = [
+            index for index, record in self._records.items() if record.is_done and index < position
+        ]
         if not earlier:
             return []
         target = self._slots[max(earlier)]
