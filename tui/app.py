@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
@@ -19,10 +18,14 @@ from tui.catalogue.wording import plural
 from tui.messages import StartSession
 from tui.screens.catalogue import CatalogueScreen
 from tui.storage.errors import StorageError
+from tui.text import printable
 
 ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.notifications import SeverityLevel
+
     from tui.screens.resume import ResumeChoice
     from tui.screens.summary import SummaryResult
     from tui.session.engine import SessionEngine
@@ -34,6 +37,13 @@ READ_ONLY_MESSAGE = "Read-only: another loosen is using this data dir; sessions 
 def local_now() -> datetime:
     """The current local time, with its UTC offset."""
     return datetime.now().astimezone()
+
+
+def routine_commands() -> type[Provider]:
+    """The palette's 'Start <routine>' entries, loaded when the palette first opens."""
+    from tui.palette import RoutineCommands
+
+    return RoutineCommands
 
 
 class LoosenApp(App[int]):
@@ -59,6 +69,8 @@ class LoosenApp(App[int]):
         Binding("h", "history", "History"),
         Binding("t", "next_theme", "Next theme", show=False),
     ]
+    COMMANDS = App.COMMANDS | {routine_commands}
+    """Textual's system commands (see `get_system_commands`) and one entry per routine."""
     THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "textual-ansi")
     """What `t` cycles through; the palette offers every theme."""
 
@@ -136,13 +148,7 @@ class LoosenApp(App[int]):
             self.store.set_setting("theme", theme.name)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The command palette: start any routine, go to a screen, the bell, the theme."""
-        for routine in self.catalogue.routines:
-            yield SystemCommand(
-                f"Start {routine.name}",
-                routine.summary,
-                partial(self.start_session, routine),
-            )
+        """The command palette: go to a screen, the bell, the theme (routines: tui.palette)."""
         yield SystemCommand(
             "Go to catalogue", "Browse routines and exercises", self.action_catalogue
         )
@@ -346,6 +352,28 @@ class LoosenApp(App[int]):
         position = themes.index(self.theme) if self.theme in themes else -1
         self.theme = themes[(position + 1) % len(themes)]
         self.notify(f"Theme: {self.theme}")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification, always as literal text (`markup` is ignored).
+
+        Messages carry file paths, names and error text from outside, which must never
+        be parsed as markup nor reach the terminal as control sequences.
+        """
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def show_new_notices(self) -> None:
         """Tell the person about data files moved aside since the last time we looked."""

@@ -36,6 +36,15 @@ COLUMNS = (("", 1), ("Started", 16), ("Routine", 22), ("Time", 6), ("Sets", 5), 
 """Fixed widths (they fit 80 columns with Status): auto widths measure every cell of every row."""
 
 
+def cell(text: str) -> Text:
+    """A table cell showing `text` literally.
+
+    Text, not str: the table would parse a str as markup (slow, and unsafe); every
+    field comes from a history file, so each is made printable too.
+    """
+    return Text(printable(text))
+
+
 def rating_words(rating: object) -> str:
     """'●●●●○' for a rating of 4, or '–' when there is none."""
     if not isinstance(rating, int):
@@ -165,15 +174,19 @@ class HistoryScreen(LoosenScreen[None]):
         table = self.query_one(DataTable)
         start = table.row_count
         for summary in self._shown[start : start + PAGE_ROWS]:
-            # Text, not str: the table would parse a str as markup (slow, and unsafe).
             table.add_row(
-                Text(" "),
-                Text(started_words(summary)),
-                Text(printable(str(summary.get("routine_name", "")))),
-                Text(clock(int(summary.get("duration_seconds") or 0))),
-                Text(f"{summary.get('sets_done', 0)}/{summary.get('sets_planned', 0)}"),
-                Text(rating_words(summary.get("rating"))),
-                Text(str(summary.get("status", ""))),
+                *(
+                    cell(text)
+                    for text in (
+                        " ",
+                        started_words(summary),
+                        str(summary.get("routine_name", "")),
+                        clock(int(summary.get("duration_seconds") or 0)),
+                        f"{summary.get('sets_done', 0)}/{summary.get('sets_planned', 0)}",
+                        rating_words(summary.get("rating")),
+                        str(summary.get("status", "")),
+                    )
+                ),
                 key=str(summary["id"]),
             )
 

@@ -50,7 +50,7 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
             )
             if slot.side:
                 where += f", {side_words(slot.side).lower()}"
-        started = engine.started_at.replace("T", " ")[:16]
+        started = printable(engine.started_at.replace("T", " ")[:16])
         lines = [
             Content.styled("You have an unfinished session", "bold underline"),
             Content(""),

@@ -36,9 +36,11 @@ def session_lines(record: dict[str, Any]) -> list[Content]:
     lines = [
         Content.styled(printable(str(record.get("routine_name", ""))), "bold underline"),
         Content(
-            f"{started_words(record)} · {clock(int(record.get('duration_seconds') or 0))}"
-            f" · {record.get('status')} · {record.get('sets_done')}"
-            f" of {record.get('sets_planned')} sets"
+            printable(
+                f"{started_words(record)} · {clock(int(record.get('duration_seconds') or 0))}"
+                f" · {record.get('status')} · {record.get('sets_done')}"
+                f" of {record.get('sets_planned')} sets"
+            )
         ),
         Content(f"Feel: {rating_words(record.get('rating'))}"),
         Content.assemble(("Note: ", "bold"), printable(str(record.get("note") or "–"))),
@@ -54,7 +56,7 @@ def session_lines(record: dict[str, Any]) -> list[Content]:
         lines.append(Content.assemble((heading, "bold"), tag))
         if not mine:
             lines.append(Content("    not reached"))
-        lines += [Content(f"    {set_words(entry)}") for entry in mine]
+        lines += [Content(f"    {printable(set_words(entry))}") for entry in mine]
     return lines
 
 
