@@ -148,7 +148,9 @@ def run(argv: Sequence[str]) -> int:
     except StorageError as error:
         return _fail([str(error)])
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    # Textual reads keys from stdin and draws on stderr; stdout is a terminal there too.
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    if not all(stream is not None and stream.isatty() for stream in streams):
         store.close()
         # Without a terminal (ssh host cmd, scp, a pipe) the app would draw into nothing
         # and keep the data dir locked; say what to do instead.
