@@ -21,6 +21,7 @@ from tui.storage.errors import StorageError
 from tui.text import printable
 
 ScreenType = TypeVar("ScreenType", bound=Screen[Any])
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from tui.storage.store import Store
 
 READ_ONLY_MESSAGE = "Read-only: another loosen is using this data dir; sessions can't start."
+READ_FAILED_TITLE = "Could not read your data"
 
 
 def local_now() -> datetime:
@@ -96,6 +98,7 @@ class LoosenApp(App[int]):
         self.clock = clock
         self.now = now
         self._notices_shown = 0
+        self._read_failures_shown: set[str] = set()
 
     def get_default_screen(self) -> Screen[Any]:
         """The catalogue: the bottom of the screen stack, where every 'back' ends."""
@@ -113,7 +116,7 @@ class LoosenApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        saved_theme = self.store.get_setting("theme", None)
+        saved_theme = self.setting("theme", None)
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -132,7 +135,7 @@ class LoosenApp(App[int]):
     @property
     def has_unfinished_session(self) -> bool:
         """Whether a session is saved but not finished (and this loosen may carry it on)."""
-        return not self.store.read_only and self.store.active() is not None
+        return not self.store.read_only and self.active_session() is not None
 
     def catalogue_status(self) -> str:
         """The catalogue's banner: read-only mode, or an unfinished session to resume."""
@@ -144,8 +147,8 @@ class LoosenApp(App[int]):
 
     def remember_theme(self, theme: Theme) -> None:
         """Keep the chosen theme for the next run."""
-        if not self.store.read_only and self.store.get_setting("theme", None) != theme.name:
-            self.store.set_setting("theme", theme.name)
+        if not self.store.read_only and self.setting("theme", None) != theme.name:
+            self.saved(lambda: self.store.set_setting("theme", theme.name), "the theme")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: go to a screen, the bell, the theme (routines: tui.palette)."""
@@ -155,7 +158,7 @@ class LoosenApp(App[int]):
         yield SystemCommand(
             "Go to history", "Past sessions, streaks and calendar", self.action_history
         )
-        if self.store.active() is not None:
+        if self.active_session() is not None:
             yield SystemCommand("Resume unfinished session", "Or discard it", self.offer_resume)
         bell = "Bell: turn off" if self.bell_on else "Bell: turn on"
         yield SystemCommand(
@@ -180,7 +183,7 @@ class LoosenApp(App[int]):
         if self.store.read_only:
             self.notify(READ_ONLY_MESSAGE, severity="error")
             return
-        if self.store.active() is not None:
+        if self.active_session() is not None:
             self.offer_resume()
             return
         engine = SessionEngine(routine, clock=self.clock, now=self.now)
@@ -202,7 +205,7 @@ class LoosenApp(App[int]):
         from tui.screens.resume import ResumeScreen
         from tui.session.record import ActiveSessionError, resume
 
-        document = self.store.active()
+        document = self.active_session()
         if document is None or self.store.read_only:
             return
         try:
@@ -228,15 +231,15 @@ class LoosenApp(App[int]):
         """Move the unfinished session into history as abandoned."""
         from tui.session.record import abandoned_record
 
-        document = self.store.active()
+        document = self.active_session()
         if document is None:
             return
         record = abandoned_record(document, ended_at=self.now())
         if record is None:
             self.notify("The unfinished session can't be read; it was left as it is.")
             return
-        self.store.add_session(record)
-        self.notify("Kept in history as abandoned.")
+        if self.saved(lambda: self.store.add_session(record)):
+            self.notify("Kept in history as abandoned.")
 
     def save_session(self, session_id: str, engine: SessionEngine) -> bool:
         """Save the unfinished session durably; on failure say so and return False."""
@@ -244,14 +247,40 @@ class LoosenApp(App[int]):
 
         return self.saved(lambda: self.store.save_active(active_document(session_id, engine)))
 
-    def saved(self, write: Callable[[], None]) -> bool:
+    def saved(self, write: Callable[[], None], what: str = "the session") -> bool:
         """Run a write to the store; if it fails, say so on screen and return False."""
         try:
             write()
         except (StorageError, OSError) as error:
-            self.notify(f"Could not save the session: {error}", severity="error", timeout=30)
+            self.notify(f"Could not save {what}: {error}", severity="error", timeout=30)
             return False
         return True
+
+    def from_store(self, read: Callable[[], T], fallback: T) -> T:
+        """Run a read from the store; if it fails, say so and return `fallback`.
+
+        The app keeps running on what it can read. A failure is said once per message
+        (some reads run on every redraw of the keys); a notice the read added (a damaged
+        file moved aside) is shown at once, not on the next visit.
+        """
+        try:
+            result = read()
+        except (StorageError, OSError) as error:
+            message = str(error)
+            if message not in self._read_failures_shown:
+                self._read_failures_shown.add(message)
+                self.notify(message, title=READ_FAILED_TITLE, severity="error", timeout=30)
+            result = fallback
+        self.show_new_notices()
+        return result
+
+    def setting(self, key: str, default: T) -> T:
+        """A stored setting, or `default` if it is unset or can't be read."""
+        return self.from_store(lambda: self.store.get_setting(key, default), default)
+
+    def active_session(self) -> dict[str, Any] | None:
+        """The unfinished session as saved, or None (also when it can't be read)."""
+        return self.from_store(self.store.active, None)
 
     def finish_session(self, session_id: str, engine: SessionEngine) -> None:
         """Keep the session in history at once, then let the summary add a rating and note."""
@@ -305,13 +334,15 @@ class LoosenApp(App[int]):
     @property
     def bell_on(self) -> bool:
         """Whether the bell rings at the end of holds, rests and side switches."""
-        return bool(self.store.get_setting("bell", True))
+        return bool(self.setting("bell", True))
 
     def toggle_bell(self) -> None:
         """Mute or unmute the bell, remembered between runs."""
         on = not self.bell_on
-        if not self.store.read_only:
-            self.store.set_setting("bell", on)
+        if not self.store.read_only and not self.saved(
+            lambda: self.store.set_setting("bell", on), "the bell setting"
+        ):
+            return
         self.notify("Bell on." if on else "Bell muted.")
 
     def ring(self) -> None:

@@ -56,7 +56,7 @@ def started_words(summary: dict[str, Any]) -> str:
     """'2026-11-20 07:30': when a session started, in this machine's time zone."""
     try:
         return f"{local_start(str(summary.get('started_at'))):%Y-%m-%d %H:%M}"
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or one at the calendar's edge
         return str(summary.get("started_at", ""))[:16]
 
 
@@ -107,8 +107,8 @@ class HistoryScreen(LoosenScreen[None]):
         keys = [table.add_column(label, width=width) for label, width in COLUMNS]
         table.add_column("Status", width=9)
         self._marker_column = keys[0]
-        self.summaries = self.loosen.store.sessions()
-        self.loosen.show_new_notices()  # reading history may have found a damaged file
+        # Reading history may find a damaged file: from_store says so at once.
+        self.summaries = self.loosen.from_store(self.loosen.store.sessions, [])
         self.show_habit()
         self.show_table()
 
@@ -231,6 +231,7 @@ class HistoryScreen(LoosenScreen[None]):
     def open_detail(self, event: DataTable.RowSelected) -> None:
         from tui.screens.session_detail import SessionDetailScreen
 
-        record = self.loosen.store.session(str(event.row_key.value))
+        session_id = str(event.row_key.value)
+        record = self.loosen.from_store(lambda: self.loosen.store.session(session_id), None)
         if record is not None:
             self.app.push_screen(SessionDetailScreen(record))

@@ -31,15 +31,37 @@ def set_words(entry: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def session_lines(record: dict[str, Any]) -> list[Content]:
-    """The whole session as lines of literal text."""
+SETS_MISSING = "sets not available (damaged file)"
+
+
+def sets_are_missing(record: dict[str, Any]) -> bool:
+    """Whether sets were done or skipped but none is in the record: their file was damaged.
+
+    The store then gives the record with an empty "sets" list.
+    """
+    done = record.get("sets_done")
+    recorded = (isinstance(done, int) and done > 0) or bool(record.get("skipped_exercises"))
+    return recorded and not record.get("sets")
+
+
+def session_lines(record: dict[str, Any], *, sets_missing: bool | None = None) -> list[Content]:
+    """The whole session as lines of literal text.
+
+    `sets_missing` says the sets could not be read; None: tell from the record.
+    """
+    if sets_missing is None:
+        sets_missing = sets_are_missing(record)
+    done = (
+        SETS_MISSING
+        if sets_missing
+        else f"{record.get('sets_done')} of {record.get('sets_planned')} sets"
+    )
     lines = [
         Content.styled(printable(str(record.get("routine_name", ""))), "bold underline"),
         Content(
             printable(
                 f"{started_words(record)} · {clock(int(record.get('duration_seconds') or 0))}"
-                f" · {record.get('status')} · {record.get('sets_done')}"
-                f" of {record.get('sets_planned')} sets"
+                f" · {record.get('status')} · {done}"
             )
         ),
         Content(f"Feel: {rating_words(record.get('rating'))}"),
@@ -54,7 +76,7 @@ def session_lines(record: dict[str, Any]) -> list[Content]:
         heading = printable(str(exercise.get("name", exercise_id)))
         tag = " (skipped)" if exercise_id in skipped else ""
         lines.append(Content.assemble((heading, "bold"), tag))
-        if not mine:
+        if not mine and not sets_missing:
             lines.append(Content("    not reached"))
         lines += [Content(f"    {printable(set_words(entry))}") for entry in mine]
     return lines
@@ -72,13 +94,15 @@ class SessionDetailScreen(Screen[None]):
         Binding("k", "scroll_up", "Up", show=False),
     ]
 
-    def __init__(self, record: dict[str, Any]) -> None:
+    def __init__(self, record: dict[str, Any], *, sets_missing: bool | None = None) -> None:
         super().__init__()
         self.record = record
+        self.sets_missing = sets_missing
 
     def compose(self) -> ComposeResult:
+        lines = session_lines(self.record, sets_missing=self.sets_missing)
         with VerticalScroll(id="session-detail"):
-            yield Static(Content("\n").join(session_lines(self.record)))
+            yield Static(Content("\n").join(lines))
         yield KeyBar()
 
     def on_mount(self) -> None:
