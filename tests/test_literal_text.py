@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual import events
 from textual.fuzzy import Matcher
 from textual.pilot import Pilot
 
@@ -328,3 +329,28 @@ async def test_any_notification_is_literal(make_app: AppFactory) -> None:
         app.notify(HOSTILE, title=HOSTILE)
         await settle(pilot)
         assert_literal(app)
+
+
+# ------------------------------------------------- pasted into a text box
+
+
+async def test_text_pasted_into_the_note_and_search_is_kept_literal(
+    make_app: AppFactory, hostile_catalogue: Catalogue, store: Store
+) -> None:
+    app = make_app(catalogue=hostile_catalogue)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("slash")
+        app.post_message(events.Paste(HOSTILE))  # what a terminal sends for a paste
+        await settle(pilot)
+        assert_literal(app)
+        await pilot.press("escape", "enter", "space", "space", "space")  # both exercises done
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SummaryScreen"
+        await pilot.press("tab")
+        app.post_message(events.Paste(HOSTILE))
+        await settle(pilot)
+        assert_literal(app, pieces=SHOWN[:3])  # the box shows the note's start
+        await pilot.press("enter")
+        await settle(pilot)
+    [session] = store.sessions()
+    assert session["note"] == printable(HOSTILE)

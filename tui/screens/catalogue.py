@@ -18,6 +18,7 @@ from tui.screens.base import LoosenScreen
 from tui.widgets.catalogue_list import CatalogueList
 from tui.widgets.detail import exercise_detail, routine_detail
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.literal_input import LiteralInput
 
 SEARCH_PROMPT = "/ search names, tags, equipment"
 
@@ -154,7 +155,7 @@ class CatalogueScreen(LoosenScreen[None]):
         """The search box, put in place of its prompt the first time it is asked for."""
         if (existing := self.search_input) is not None:
             return existing
-        box = Input(placeholder=SEARCH_PROMPT, id="search")
+        box = LiteralInput(placeholder=SEARCH_PROMPT, id="search")
         prompt = self.query_one("#search-prompt", Static)
         await self.mount(box, before=prompt)
         await prompt.remove()

@@ -18,6 +18,7 @@ from tui.catalogue.wording import clock
 from tui.session.engine import SessionEngine
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.literal_input import LiteralInput
 
 RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
 NOTE_LIMIT = 200
@@ -72,7 +73,7 @@ class SummaryScreen(Screen[SummaryResult]):
             yield Static(Content("\n").join(lines), id="summary-facts")
             yield Static(id="rating", classes="rating")
             yield Static(Content("Note (optional):"), id="note-label")
-            yield Input(placeholder="how did it go?", max_length=NOTE_LIMIT, id="note")
+            yield LiteralInput(placeholder="how did it go?", max_length=NOTE_LIMIT, id="note")
             yield Static(
                 Content("1–5 rate · tab to the note · enter saves · escape saves without them"),
                 id="summary-help",
