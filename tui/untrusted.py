@@ -45,6 +45,7 @@ _STRING = re.compile(rb'"[^"]*"')
 _EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 _STRUCTURE_OUTSIDE = re.compile(r'[\[\]{}"]')
 _STRUCTURE_INSIDE = re.compile(r'["\\]')
+_NOT_UNICODE = "is not valid Unicode (a lone surrogate escape)"
 
 
 class UntrustedFileError(ValueError):
@@ -322,7 +323,7 @@ def _first_problem(root: object, *, surrogates: bool) -> str | None:
         if isinstance(value, dict):
             for key in value:
                 if surrogates and _SURROGATE.search(key):
-                    return f"{key_path(path, key)}: key is not valid Unicode (a lone surrogate)"
+                    return f"{key_path(path, key)}: key {_NOT_UNICODE}"
             stack.extend(reversed([(key_path(path, key), item) for key, item in value.items()]))
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", value[i]) for i in range(len(value) - 1, -1, -1))
@@ -333,5 +334,5 @@ def _problem(value: object, *, surrogates: bool) -> str | None:
     if isinstance(value, _Rejected):
         return value.problem
     if surrogates and isinstance(value, str) and _SURROGATE.search(value):
-        return "text is not valid Unicode (a lone surrogate)"
+        return f"text {_NOT_UNICODE}"
     return None
