@@ -65,7 +65,7 @@ def test_read_import_reports_the_wrong_format(tmp_path: Path) -> None:
 
 def test_read_import_reports_every_problem_with_its_json_path(tmp_path: Path) -> None:
     good = [sample_record(START - timedelta(days=d)) for d in range(5)]
-    broken = copy.deepcopy(good)
+    broken: list[Any] = copy.deepcopy(good)
     broken[3]["sets"][0]["reps"] = "ten"
     broken[1]["rating"] = 6
     del broken[2]["status"]
@@ -132,9 +132,9 @@ def test_the_store_does_not_check_a_checked_import_again(
 ) -> None:
     from tui.storage import checked
     from tui.storage.store import Store
+    from tui.storage.validate import check_sessions as real
 
     calls: list[str] = []
-    real = checked.check_sessions
 
     def counted(records: object, path: str = "sessions") -> list[str]:
         calls.append(path)
