@@ -37,7 +37,7 @@ E = TypeVar("E", CueKind, ExerciseKind, DosageOrigin)
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 20_000_000
-"""The largest routines file loosen reads (the built-in one is about 30 kB)."""
+"""The largest routines file loosen reads (the built-in one is about 15 kB)."""
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DOSAGE_FIELDS = (
     "sets",
