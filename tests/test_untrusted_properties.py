@@ -13,7 +13,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.untrusted import MAX_DEPTH, MAX_INT_DIGITS, _depth, parse_json
+from tui.untrusted import MAX_DEPTH, MAX_INT_DIGITS, _depth_bound, parse_json
 
 EXAMPLES = settings(derandomize=True, max_examples=500, deadline=None)
 
@@ -71,4 +71,36 @@ def test_the_fast_depth_count_agrees_with_a_recursive_one(
 ) -> None:
     value = nested(document, levels)
     raw = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
-    assert _depth(raw) == min(depth(value), MAX_DEPTH + 1)
+    assert min(_depth_bound(raw), MAX_DEPTH + 1) == min(depth(value), MAX_DEPTH + 1)
+
+
+def deepest_before(text: str) -> int:
+    """The deepest a parser reading `text` gets: brackets outside strings, in order."""
+    deepest = level = 0
+    inside = escaped = False
+    for char in text:
+        if inside:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                inside = False
+        elif char == '"':
+            inside = True
+        elif char in "[{":
+            level += 1
+            deepest = max(deepest, level)
+        elif char in "]}":
+            level -= 1
+    return deepest
+
+
+@EXAMPLES
+@given(documents, st.integers(0, MAX_DEPTH + 3), st.data())
+def test_the_depth_bound_of_a_cut_file_is_never_too_low(
+    document: object, levels: int, data: st.DataObject
+) -> None:
+    text = json.dumps(nested(document, levels), ensure_ascii=False)
+    cut = text[: data.draw(st.integers(0, len(text)))]
+    assert _depth_bound(cut.encode("utf-8")) >= deepest_before(cut)

@@ -54,6 +54,9 @@ def refusal(text: str | bytes) -> str:
         (codecs.BOM_UTF8 + b'{"a": "\xff"}', "not UTF-8 text (byte offset 10)"),
         (b'"\xed\xa0\x80"', "not UTF-8 text (byte offset 1)"),  # a surrogate, UTF-8 encoded
         ("[" * 100_000, "line 1, column 65: nested more than 64 levels deep"),
+        ('{"a": [[[' + "[1]," * 100, "line 1, column 410: invalid JSON (Expecting value)"),
+        ("]" * 70 + "[" * 70, "line 1, column 1: invalid JSON (Expecting value)"),
+        ("[" * 70 + "}" * 70, "line 1, column 65: nested more than 64 levels deep"),
         ("[" * 65 + "]" * 65, "line 1, column 65: nested more than 64 levels deep"),
         (
             '{"a":\n' + "[" * 70 + "]" * 70 + "}",

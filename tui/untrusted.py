@@ -86,7 +86,7 @@ def read_json_file(path: Path, *, label: str, max_bytes: int) -> object:
     `label` names the file in messages (the path as the user gave it). Raises
     `UntrustedFileError` (`MissingFileError` if there is no such file).
     """
-    return parse_json(read_regular_file(path, label=label, max_bytes=max_bytes), label=label)
+    return _parse([read_regular_file(path, label=label, max_bytes=max_bytes)], label)
 
 
 def read_regular_file(path: Path, *, label: str, max_bytes: int) -> bytes:
@@ -157,13 +157,24 @@ def parse_json(data: bytes | str, *, label: str) -> object:
     NaN and Infinity, numbers out of range, integers over `MAX_INT_DIGITS` digits,
     nesting over `MAX_DEPTH`, and lone surrogates (`"\\ud800"`) in strings or keys.
     """
-    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    return _parse([data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data], label)
+
+
+def _parse(box: list[bytes], label: str) -> object:
+    """As `parse_json`; takes the bytes out of `box` so they can be freed before the parse."""
+    raw = box.pop()
     start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
         text = str(memoryview(raw)[start:], "utf-8")
     except UnicodeDecodeError as error:
         offset = start + error.start
         raise UntrustedFileError(label, f"not UTF-8 text (byte offset {offset})") from None
+    deep = _depth_bound(raw[start:] if start else raw) > MAX_DEPTH
+    surrogates = _SURROGATE_ESCAPE.search(raw) is not None
+    del raw  # a file's bytes need not stay in memory beside its text and its values
+    too_deep = _too_deep_where(text) if deep else None
+    if too_deep:
+        raise UntrustedFileError(label, too_deep)
     rejected: list[_Rejected] = []
     decoder = json.JSONDecoder(
         object_pairs_hook=_object_maker(rejected),
@@ -177,11 +188,9 @@ def parse_json(data: bytes | str, *, label: str) -> object:
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise UntrustedFileError(label, f"{where}: invalid JSON ({error.msg})") from None
-    except RecursionError:
-        raise UntrustedFileError(label, _too_deep_where(text)) from None
-    if _depth(raw[start:]) > MAX_DEPTH:
-        raise UntrustedFileError(label, _too_deep_where(text))
-    surrogates = _SURROGATE_ESCAPE.search(raw) is not None
+    except RecursionError:  # not expected after the depth check; never a traceback though
+        too_deep = _too_deep_where(text) or f"nested more than {MAX_DEPTH} levels deep"
+        raise UntrustedFileError(label, too_deep) from None
     if rejected or surrogates:
         problem = _first_problem(value, surrogates=surrogates)
         if problem is None and rejected:
@@ -278,26 +287,32 @@ def _line_column(text: str, index: int) -> str:
     return f"line {line}, column {index - text.rfind(chr(10), 0, index)}"
 
 
-def _depth(raw: bytes) -> int:
-    """How deep the containers of valid JSON `raw` nest, at C speed (no walk, no recursion)."""
+def _depth_bound(raw: bytes) -> int:
+    """How deep JSON `raw` nests, at C speed with no recursion: exact for valid JSON.
+
+    For invalid JSON, never less than the depth a parser reaches before its first error.
+    """
     # Drop escapes (an escaped quote ends no string), then everything but quotes and brackets;
     # adjacent quotes hold nothing between them, so dropping them keeps the rest paired.
     compact = _ESCAPE.sub(b"", raw).translate(None, _NOT_STRUCTURE)
     compact = _STRING.sub(b"", compact.replace(b'""', b""))
-    depth = 0
-    while compact and depth <= MAX_DEPTH:
-        compact = _EMPTY_PAIR.sub(b"", compact)  # each pass removes one level
-        depth += 1
-    return depth
+    passes = 0
+    while compact and passes <= MAX_DEPTH:
+        shorter = _EMPTY_PAIR.sub(b"", compact)  # each pass removes one level of pairs
+        if len(shorter) == len(compact):
+            break  # unmatched brackets are left: each may enclose what the passes removed
+        compact = shorter
+        passes += 1
+    return passes + compact.count(b"[") + compact.count(b"{")
 
 
-def _too_deep_where(text: str) -> str:
-    """Where `text` first nests deeper than MAX_DEPTH, for JSON too deep to parse at all."""
+def _too_deep_where(text: str) -> str | None:
+    """Where `text` first nests deeper than MAX_DEPTH, or None if it does not (before an error)."""
     depth, index, inside = 0, 0, False
     while True:
         found = (_STRUCTURE_INSIDE if inside else _STRUCTURE_OUTSIDE).search(text, index)
         if found is None:
-            return f"nested more than {MAX_DEPTH} levels deep"
+            return None
         char, index = found.group(), found.end()
         if char == "\\":
             index += 1
@@ -310,6 +325,8 @@ def _too_deep_where(text: str) -> str:
                 return f"{where}: nested more than {MAX_DEPTH} levels deep"
         else:
             depth -= 1
+            if depth <= 0:
+                return None  # the first value ended (or never began): the rest is bad JSON
 
 
 def _first_problem(root: object, *, surrogates: bool) -> str | None:
