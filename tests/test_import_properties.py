@@ -28,6 +28,7 @@ from tui.storage.store import Store
 
 EXAMPLES = settings(
     derandomize=True,
+    database=None,
     max_examples=500,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

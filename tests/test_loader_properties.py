@@ -42,6 +42,7 @@ KINDS = (
 )
 EXAMPLES = settings(
     derandomize=True,
+    database=None,
     max_examples=500,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

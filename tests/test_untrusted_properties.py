@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tui.untrusted import MAX_DEPTH, MAX_INT_DIGITS, _depth_bound, parse_json
 
-EXAMPLES = settings(derandomize=True, max_examples=500, deadline=None)
+EXAMPLES = settings(derandomize=True, database=None, max_examples=500, deadline=None)
 
 tricky_text = st.text(
     alphabet=st.one_of(
