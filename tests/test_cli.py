@@ -92,9 +92,7 @@ def test_a_bad_routines_file_at_start_up_exits_2(
     path = tmp_path / "broken.json"
     path.write_text('{"schema_version": 1, "routines": [', encoding="utf-8")
     assert run(["--routines", str(path), "--data-dir", str(tmp_path / "d")]) == 2
-    assert (
-        capsys.readouterr().err == f"{path}: invalid JSON at line 1, column 36: Expecting value\n"
-    )
+    assert capsys.readouterr().err == f"{path}: line 1, column 36: invalid JSON (Expecting value)\n"
 
 
 def test_a_data_dir_that_is_a_file_exits_2(

@@ -72,7 +72,7 @@ def test_a_valid_file_parses_into_typed_objects() -> None:
 def test_invalid_json_names_line_and_column() -> None:
     with pytest.raises(CatalogueError) as caught:
         parse_catalogue('{\n  "schema_version": 1,\n  "exercises": [,]\n}', "my.json")
-    assert caught.value.problems == ["my.json: invalid JSON at line 3, column 17: Expecting value"]
+    assert caught.value.problems == ["my.json: line 3, column 17: invalid JSON (Expecting value)"]
 
 
 def test_wrong_types_are_reported_with_their_path() -> None:

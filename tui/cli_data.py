@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from tui.storage.errors import ImportFileError
-from tui.storage.export import export_csv, export_json, read_import
+from tui.storage.export import export_csv, export_json
+from tui.storage.importing import read_import
 from tui.storage.store import Store
 from tui.text import printable
 

@@ -1,7 +1,8 @@
 """Read and validate routines files into a `Catalogue`, reporting every problem at once.
 
 Each problem is one line naming the file, the JSON path and what is wrong, e.g.
-`my.json: routines[1].steps[0].exercise: unknown exercise "t-spin-roll"`.
+`my.json: routines[1].steps[0].exercise: unknown exercise "t-spin-roll"`. Files are read
+through `tui.untrusted`: regular files only, at most `MAX_FILE_BYTES`, strict JSON.
 """
 
 from __future__ import annotations
@@ -24,10 +25,19 @@ from tui.catalogue.model import (
     RoutineStep,
     Source,
 )
+from tui.untrusted import (
+    MissingFileError,
+    UntrustedFileError,
+    key_path,
+    parse_json,
+    read_json_file,
+)
 
 E = TypeVar("E", CueKind, ExerciseKind, DosageOrigin)
 
 SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 20_000_000
+"""The largest routines file loosen reads (the built-in one is about 15 kB)."""
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DOSAGE_FIELDS = (
     "sets",
@@ -46,6 +56,10 @@ class CatalogueError(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+class MissingRoutinesFileError(CatalogueError):
+    """The routines file does not exist (the user's own file may well not)."""
 
 
 def _describe(value: object) -> str:
@@ -170,7 +184,7 @@ class _Reader:
     def unknown_fields(self, obj: dict[str, Any], path: str, known: Iterable[str]) -> None:
         for name in obj:
             if name not in known:
-                self.problem(f"{path}.{name}" if path else name, "unknown field")
+                self.problem(key_path(path, name), "unknown field")
 
     # --- the format ---------------------------------------------------------
 
@@ -180,7 +194,7 @@ class _Reader:
             return None
         self.unknown_fields(obj, path, ("title", "author", "note"))
         title = self.string(obj, path, "title")
-        author = self.string(obj, path, "author", required=False) if obj.get("author") else None
+        author = self.string(obj, path, "author", required=False)
         note = self.string(obj, path, "note", required=False)
         return Source(title=title, author=author, note=note) if title else None
 
@@ -343,7 +357,7 @@ class _Reader:
         note = self.string(obj, path, "note", required=False)
         exercise = find_exercise(exercise_id) if exercise_id else None
         if exercise_id and exercise is None:
-            self.problem(f"{path}.exercise", f'unknown exercise "{exercise_id}"')
+            self.problem(f"{path}.exercise", f"unknown exercise {_describe(exercise_id)}")
             return None
         if not isinstance(exercise, Exercise):
             return None
@@ -353,29 +367,35 @@ class _Reader:
         return RoutineStep.with_overrides(exercise, overrides, note=note)
 
 
-def _parse_json(text: str, label: str) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CatalogueError(
-            [f"{label}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
-        ) from None
-
-
 def parse_catalogue(
-    text: str, label: str, *, base: Catalogue | None = None
+    text: str | bytes, label: str, *, base: Catalogue | None = None
 ) -> tuple[Catalogue, set[str]]:
     """Parse one file's text; with `base`, routines may use the base's exercises.
 
     Returns the file's own catalogue and the ids it defines; raises `CatalogueError`.
     """
-    data = _parse_json(text, label)
+    try:
+        data = parse_json(text, label=label)
+    except UntrustedFileError as error:
+        raise CatalogueError([str(error)]) from None
+    return catalogue_from_data(data, label, base=base)
+
+
+def catalogue_from_data(
+    data: object, label: str, *, base: Catalogue | None = None
+) -> tuple[Catalogue, set[str]]:
+    """Check parsed JSON as a routines file; as `parse_catalogue`, once the JSON is parsed."""
     reader = _Reader(label)
     if not isinstance(data, dict):
         raise CatalogueError([f"{label}: expected a JSON object at the top, got {_describe(data)}"])
     version = data.get("schema_version")
     if "schema_version" not in data:
         reader.problem("", 'missing field "schema_version"')
+    elif isinstance(version, bool) or not isinstance(version, int):
+        # 1.0 == True == 1 in Python, but a file saying 1.0 or true is not saying version 1.
+        raise CatalogueError(
+            [f"{label}: schema_version: expected the whole number 1, got {_describe(version)}"]
+        )
     elif version != SCHEMA_VERSION:
         raise CatalogueError(
             [
@@ -413,23 +433,22 @@ def parse_catalogue(
     return catalogue, set(exercise_ids) | set(routine_ids)
 
 
-def read_text(path: Path) -> str:
-    """A file's text, or a one-line `CatalogueError` saying why it can't be read."""
+def read_routines_data(path: Path) -> object:
+    """A routines file's parsed JSON: a regular file of at most MAX_FILE_BYTES, strict JSON.
+
+    Raises a one-line `CatalogueError` (`MissingRoutinesFileError` if there is no file).
+    """
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CatalogueError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise CatalogueError([f"{path}: is a directory, not a routines file"]) from None
-    except UnicodeDecodeError as error:
-        raise CatalogueError([f"{path}: not UTF-8 text (byte {error.start})"]) from None
-    except OSError as error:
-        raise CatalogueError([f"{path}: cannot read: {error.strerror}"]) from None
+        return read_json_file(path, label=str(path), max_bytes=MAX_FILE_BYTES)
+    except MissingFileError as error:
+        raise MissingRoutinesFileError([str(error)]) from None
+    except UntrustedFileError as error:
+        raise CatalogueError([str(error)]) from None
 
 
 def load_catalogue_file(path: Path, *, base: Catalogue | None = None) -> Catalogue:
     """Load one routines file; with `base`, its routines may use the base's exercises."""
-    catalogue, _ = parse_catalogue(read_text(path), str(path), base=base)
+    catalogue, _ = catalogue_from_data(read_routines_data(path), str(path), base=base)
     return catalogue.with_origins(str(path))
 
 

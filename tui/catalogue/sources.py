@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.catalogue.loader import load_catalogue_file, merge
+from tui.catalogue.loader import MissingRoutinesFileError, load_catalogue_file, merge
 from tui.catalogue.model import Catalogue
 from tui.locations import user_routines_file
 
@@ -33,10 +33,11 @@ def load_catalogue(routines_file: Path | None = None) -> Catalogue:
     builtin = load_catalogue_file(builtin_routines_file())
     if routines_file is not None:
         return with_used_exercises(load_catalogue_file(routines_file, base=builtin))
-    user_file = user_routines_file()
-    if not user_file.exists():
+    try:
+        user = load_catalogue_file(user_routines_file(), base=builtin)
+    except MissingRoutinesFileError:
         return builtin
-    return merge(builtin, load_catalogue_file(user_file, base=builtin))
+    return merge(builtin, user)
 
 
 def check_routines_file(path: Path) -> Catalogue:

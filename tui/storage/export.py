@@ -1,4 +1,4 @@
-"""Writing history as CSV or JSON, and reading a JSON export back for import."""
+"""Writing history as CSV or JSON (`tui.storage.importing` reads a JSON export back)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import csv
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TextIO
 
-from tui.storage.errors import ImportFileError
-from tui.storage.validate import EXPORT_FORMAT, EXPORT_VERSION, check_export
+from tui.storage.validate import EXPORT_FORMAT, EXPORT_VERSION
 
 CSV_HEADER = (
     "date",
@@ -65,27 +63,3 @@ def export_json(records: Iterable[dict[str, Any]], out: TextIO) -> None:
     document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "sessions": list(records)}
     out.write(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False))
     out.write("\n")
-
-
-def read_import(path: Path) -> list[dict[str, Any]]:
-    """The sessions of a JSON export, after checking the whole file.
-
-    Raises ImportFileError listing every problem, each as `FILE: JSON.path: what is wrong`.
-    """
-    name = str(path)  # as given, as the catalogue's errors name their files
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise ImportFileError([f"{name}: cannot read: {error.strerror or error}"]) from None
-    except UnicodeDecodeError as error:
-        at = f"byte offset {error.start}"
-        raise ImportFileError([f"{name}: not UTF-8 text ({at})"]) from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise ImportFileError([f"{name}: {where}: invalid JSON ({error.msg})"]) from None
-    errors = check_export(document)
-    if errors:
-        raise ImportFileError([f"{name}: {error}" for error in errors])
-    return document["sessions"]

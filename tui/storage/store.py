@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from tui.storage import layout
+from tui.storage.checked import CheckedSessions
 from tui.storage.dirs import check_can_write, make_private_dir, remove_leftover_temps
 from tui.storage.errors import DamagedFileError, InvalidRecordError, StoreError
 from tui.storage.files import DataFiles
@@ -21,7 +22,7 @@ from tui.storage.lock import DirLock
 from tui.storage.migrations import guessed_version, recorded_version, upgrade, write_version
 from tui.storage.records import join, order_key, session_month, session_year
 from tui.storage.shards import History, collector_paused
-from tui.storage.validate import check_session, check_sessions
+from tui.storage.validate import check_session
 
 T = TypeVar("T")
 # Marks an active session whose record add_session is writing to history (value: its year).
@@ -240,14 +241,14 @@ class Store:
             if not left[month]:
                 del loaded[month]
 
-    def import_sessions(self, records: list[dict[str, Any]]) -> int:
+    def import_sessions(self, records: CheckedSessions | list[dict[str, Any]]) -> int:
         """Merge records by id, keeping ones already here as they are; returns how many are new.
 
-        Reads every summary (to know the ids) and writes each touched shard once.
+        A plain list is checked first (InvalidRecordError); CheckedSessions were checked once
+        already. Reads every summary (to know the ids) and writes each touched shard once.
         """
-        errors = check_sessions(records, "records")
-        if errors:
-            raise InvalidRecordError(errors)
+        if not isinstance(records, CheckedSessions):
+            records = CheckedSessions.check(records, "records")
         with self._mutex:
             self._writable()
             known = {summary["id"] for summary in self._history.all_summaries()}
