@@ -25,6 +25,10 @@ class Countdown:
             return self._left_at_anchor
         return max(0.0, self._left_at_anchor - (now - self._anchor))
 
+    def elapsed(self, now: float) -> float:
+        """Seconds counted so far, out of `duration`."""
+        return self.duration - self.remaining(now)
+
     def pause(self, now: float) -> None:
         """Stop counting, keeping what is left."""
         self._left_at_anchor = self.remaining(now)
