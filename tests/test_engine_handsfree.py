@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import copy
+import json
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import FakeClock, FakeWallClock
 from tests.test_engine import make_exercise
 from tui.catalogue.model import Dosage, Routine, RoutineStep
 from tui.catalogue.sources import builtin_routines_file, load_catalogue
 from tui.session.engine import Event, Phase, SessionEngine, SetRecord, Slot, SnapshotError
+from tui.session.model import COUNTDOWN_PHASES
 from tui.session.pacing import GET_READY_SECONDS
 from tui.session.progress import StepStatus, exercise_progress
 
@@ -739,3 +743,99 @@ def make_record(slot: Slot) -> SetRecord:
         outcome="done",
         at="2026-01-01T00:00:00+00:00",
     )
+
+
+# ------------------------------------------------------------------ any keys, any time
+
+QUICK = Routine(
+    id="quick",
+    name="Quick",
+    summary="zero-second gaps and a one-rep set",
+    steps=(
+        RoutineStep(PIGEON, SIDE_HOLD._replace(sets=1, switch_seconds=0, hold_seconds=3)),
+        RoutineStep(CAT_COW, PACED._replace(reps=1, rest_seconds=0)),
+    ),
+    rest_between_exercises_seconds=0,
+)
+KEYS = (
+    "main_action",
+    "next_cue",
+    "previous_cue",
+    "skip_exercise",
+    "back_exercise",
+    "undo_set",
+    "toggle_pause",
+    "add_rest",
+    "set_hands_free",
+)
+STEPS = st.one_of(
+    st.sampled_from(KEYS),
+    st.just("tick"),
+    st.just("restore"),
+    st.sampled_from([0.25, 0.5, 1.0, 1.75, 3.0, 7.5, 30.0, 3600.0]),
+)
+
+
+def check_invariants(engine: SessionEngine, routine: Routine, clock: FakeClock) -> None:
+    phase = engine.phase
+    assert engine.done_count <= engine.planned_count
+    assert engine.done_set_count <= engine.planned_set_count
+    tallies = engine.exercise_progress()
+    assert sum(t.slots_done for t in tallies) == engine.done_count
+    assert engine.is_finished == (phase is Phase.DONE)
+    if engine.is_finished:
+        assert engine.slot_index == engine.planned_count
+        assert len(engine.records) == engine.planned_count  # finished only at the end
+        assert engine.counts_as_finished == (engine.done_count > 0)
+    timed = phase in COUNTDOWN_PHASES or (phase is Phase.WORK and engine.hands_free)
+    assert (engine.timer_remaining() is not None) == timed
+    assert not (phase is Phase.GET_READY and not engine.hands_free)
+    assert not (phase is Phase.HOLD_READY and engine.hands_free)
+    left = engine.timer_remaining()
+    if left is not None:
+        assert engine.timer_total is not None and 0 <= left <= engine.timer_total
+    reps = engine.rep_progress()
+    if reps is not None:
+        assert 1 <= reps[0] <= reps[1]
+    wait = engine.next_tick_in()
+    assert wait is None or 0 <= wait <= 1
+    assert (wait is None) == (engine.is_finished or engine.is_paused)
+    snap = engine.snapshot()
+    assert json.loads(json.dumps(snap)) == snap
+    rebuilt = SessionEngine.restore(routine, snap, clock=clock, warnings=engine.warnings)
+    assert rebuilt.snapshot() == snap
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(
+    steps=st.lists(STEPS, max_size=60),
+    routine=st.sampled_from([ROUTINE, QUICK]),
+    warnings=st.booleans(),
+)
+def test_any_keys_and_ticks_keep_a_hands_free_engine_sound(
+    steps: list[str | float], routine: Routine, warnings: bool
+) -> None:
+    clock = FakeClock()
+    engine = hands_free(clock, routine, warnings=warnings)
+    check_invariants(engine, routine, clock)
+    elapsed = engine.elapsed_seconds()
+    for step in steps:
+        was_finished = engine.is_finished
+        if isinstance(step, float):
+            clock.advance(step)
+        elif step == "restore":
+            engine = SessionEngine.restore(
+                routine, engine.snapshot(), clock=clock, warnings=warnings
+            )
+        else:
+            args = (not engine.hands_free,) if step == "set_hands_free" else ()
+            events = getattr(engine, step)(*args)
+            assert all(isinstance(event, Event) for event in events)
+            assert (Event.FINISHED in events) == (engine.is_finished and not was_finished)
+            if not warnings:
+                assert not any(event.seconds_left for event in events)
+            if step == "tick":
+                assert engine.tick() == []  # nothing is due twice
+        check_invariants(engine, routine, clock)
+        assert engine.elapsed_seconds() >= elapsed
+        elapsed = engine.elapsed_seconds()
