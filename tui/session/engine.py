@@ -38,7 +38,6 @@ from tui.session.pacing import (
     rep_in_progress,
     until_shown_change,
     until_whole_second,
-    warning_due,
 )
 from tui.session.progress import ExerciseProgress, exercise_progress
 from tui.session.snapshot import SNAPSHOT_VERSION, SnapshotError, parse_snapshot
@@ -90,8 +89,6 @@ class SessionEngine:
     ) -> None:
         self.warnings = warnings
         self._hands_free = hands_free
-        self._warned: int | None = None
-        self._reps_announced = 0
         self._routine = routine
         self._slots = build_slots(routine)
         self._clock = clock
@@ -499,7 +496,6 @@ class SessionEngine:
         if self._timer is None or not self.can_add_rest or seconds <= 0:
             return []
         self._timer.extend(self._clock(), float(seconds))
-        self._warned = None  # the 3-2-1 comes again at the new end
         return [Event.REST_EXTENDED]
 
     def set_hands_free(self, on: bool) -> list[Event]:
@@ -529,8 +525,8 @@ class SessionEngine:
                 "duration": self._timer.duration,
                 "remaining": self._timer.remaining(self._clock()),
                 "paused": self._timer.paused,
-                "warned": self._warned,
-                "reps_announced": self._reps_announced,
+                "warned": self._timer.warned,
+                "reps_announced": self._timer.reps_announced,
             }
         return {
             "version": SNAPSHOT_VERSION,
@@ -576,9 +572,14 @@ class SessionEngine:
         engine._timer = None
         if state.timer is not None:
             saved = state.timer
-            engine._timer = Countdown(saved.duration, saved.remaining, clock(), saved.paused)
-            engine._warned = saved.warned
-            engine._reps_announced = saved.reps_announced
+            engine._timer = Countdown(
+                saved.duration,
+                saved.remaining,
+                clock(),
+                saved.paused,
+                warned=saved.warned,
+                reps_announced=saved.reps_announced,
+            )
         engine._elapsed_total = state.elapsed_seconds
         engine._elapsed_since = None
         engine._sync_elapsed()
@@ -592,10 +593,9 @@ class SessionEngine:
             return Phase.GET_READY
         return Phase.HOLD_READY if slot.is_hold else Phase.WORK
 
-    def _start_timer(self, seconds: float) -> None:
+    def _start_timer(self, seconds: float) -> Countdown:
         self._timer = Countdown.start(seconds, self._clock())
-        self._warned = None
-        self._reps_announced = 0
+        return self._timer
 
     def _make_ready(self, slot: Slot, *, start_now: bool) -> list[Event]:
         """Set up the current slot: waiting for a key, getting ready, or (hands-free) started."""
@@ -615,8 +615,8 @@ class SessionEngine:
             self._start_timer(slot.dosage.hold_seconds or 0)
             return [Event.HOLD_STARTED]
         self._phase = Phase.WORK
-        self._start_timer(pace_seconds(slot.tempo_seconds, slot.rep_count))
-        self._reps_announced = min(slot.rep_count, 1)
+        timer = self._start_timer(pace_seconds(slot.tempo_seconds, slot.rep_count))
+        timer.reps_announced = min(slot.rep_count, 1)  # PACE_STARTED is the first rep
         return [Event.PACE_STARTED]
 
     def _announcements(self, timer: Countdown) -> list[Event]:
@@ -624,18 +624,12 @@ class SessionEngine:
         now = self._clock()
         if self._phase is Phase.WORK:
             slot = self._slots[self._index]
-            rep = rep_in_progress(timer.elapsed(now), slot.tempo_seconds, slot.rep_count)
-            if rep <= self._reps_announced:
-                return []
-            self._reps_announced = rep
-            return [Event.REP_STARTED]
+            rep = timer.take_rep(now, slot.tempo_seconds, slot.rep_count)
+            return [Event.REP_STARTED] if rep else []
         if not self.warnings or self._phase not in WARNED_PHASES:
             return []
-        second = warning_due(timer.remaining(now), timer.duration, self._warned)
-        if second is None:
-            return []
-        self._warned = second
-        return [COUNT_EVENTS[second]]
+        second = timer.take_warning(now)
+        return [] if second is None else [COUNT_EVENTS[second]]
 
     def _finish_reps(self) -> list[Event]:
         """Record the current rep slot done with all its reps, and move on."""
