@@ -18,6 +18,7 @@ from tui.session.engine import Event, Phase, SessionEngine, SetRecord, Slot, Sna
 from tui.session.model import COUNTDOWN_PHASES
 from tui.session.pacing import GET_READY_SECONDS
 from tui.session.progress import StepStatus, exercise_progress
+from tui.session.record import ABANDONED, FINISHED, end_status
 
 SIDE_HOLD = Dosage(sets=2, hold_seconds=20, per_side=True, rest_seconds=10, switch_seconds=5)
 PACED = Dosage(sets=2, reps=4, rest_seconds=10, tempo_seconds=2)
@@ -619,6 +620,17 @@ def test_skipping_the_last_exercise_needs_asking_and_nothing_done_is_not_finishe
     assert single.skip_would_finish
     single.main_action()
     assert single.is_finished and single.counts_as_finished
+
+
+def test_a_session_ended_with_nothing_done_is_kept_as_abandoned(clock: FakeClock) -> None:
+    engine = SessionEngine(ROUTINE, clock=clock, now=FakeWallClock(clock))
+    assert end_status(engine) == ABANDONED  # not at the end yet
+    to_step(engine, 2)
+    engine.skip_exercise()
+    assert engine.is_finished and end_status(engine) == ABANDONED
+    engine.back_exercise()
+    engine.main_action()
+    assert engine.is_finished and end_status(engine) == FINISHED
 
 
 def test_skip_during_the_rest_before_the_last_exercise_does_not_finish(
