@@ -913,7 +913,8 @@ def test_snapshot_for_a_shorter_routine_raises(engine: SessionEngine, clock: Fak
 
 
 def test_engine_does_not_import_textual() -> None:
-    code = "import sys, tui.session.engine; print('textual' in sys.modules)"
+    modules = "tui.session.engine, tui.session.alerts, tui.session.record"
+    code = f"import sys, {modules}; print('textual' in sys.modules or 'rich' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     result = subprocess.run(
         [sys.executable, "-c", code],
