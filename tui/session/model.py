@@ -89,7 +89,10 @@ class Event(StrEnum):
 
     @property
     def changes_state(self) -> bool:
-        """False for pure announcements (counts, rep ticks): nothing new to save."""
+        """False for announcements (counts, rep ticks): a save can wait for the next change.
+
+        Unsaved, the worst a resumed session does is announce the same count or rep again.
+        """
         return self not in _ANNOUNCEMENTS
 
 
