@@ -98,8 +98,9 @@ def move_to_second_cue(term: Terminal) -> None:
 def complete_sets(term: Terminal, *, small: bool = False) -> None:
     """Drive the first routine's four sides with space, from set 1 left to the summary.
 
-    At every step the dosage line, the marked cue (still the second) and the countdown's
-    label must be on screen. `small` leaves out the "Next: …" line, cut short there.
+    At every step the dosage line, the marked cue (the second, until set 2 starts over from
+    the first) and the countdown's label must be on screen. `small` leaves out the "Next: …"
+    line, cut short there.
     """
     work = "Your set: press space when done"
     sides = [
@@ -114,9 +115,9 @@ def complete_sets(term: Terminal, *, small: bool = False) -> None:
         present = [side, label, f"{done} of 4 sets"]
         if not small:
             present.append(f"Next: {sides[done]}")  # the same exercise: not named again
-        expect(term, present, [work], cue=2)
+        expect(term, present, [work], cue=2 if done <= 2 else 1)
         term.press("space")
-        expect(term, [sides[done], work, f"{done} of 4 sets"], [label], cue=2)
+        expect(term, [sides[done], work, f"{done} of 4 sets"], [label], cue=2 if done < 2 else 1)
     term.press("space")
     summary = [f"Session complete: {FIRST_ROUTINE}", "Sets done       4 of 4"]
     summary += ["Skipped         nothing", "How does your upper back feel?  ○○○○○  press 1"]

@@ -152,7 +152,13 @@ def test_starts_at_first_slot_waiting_for_work(engine: SessionEngine) -> None:
 
 def test_only_countdowns_running_out_ring_the_bell() -> None:
     ringing = {event for event in Event if event.rings_bell}
-    assert ringing == {Event.HOLD_ENDED, Event.SWITCH_ENDED, Event.REST_ENDED}
+    assert ringing == {
+        Event.GET_READY_ENDED,
+        Event.HOLD_ENDED,
+        Event.PACE_ENDED,
+        Event.SWITCH_ENDED,
+        Event.REST_ENDED,
+    }
 
 
 def test_routine_without_steps_starts_finished(clock: FakeClock) -> None:
@@ -577,15 +583,40 @@ def test_cue_moves_are_clamped(engine: SessionEngine) -> None:
     assert engine.cue_index == 1
 
 
-def test_cue_survives_sets_and_resets_with_exercise(engine: SessionEngine) -> None:
+def test_cue_returns_to_the_first_at_each_new_set_not_side(
+    engine: SessionEngine, clock: FakeClock
+) -> None:
     engine.next_cue()
-    for _ in range(6):
-        engine.main_action()
+    engine.next_cue()
+    engine.main_action()  # left side done: the switch keeps the cue in view
+    assert (engine.phase, engine.cue_index) == (Phase.SWITCH, 2)
+    clock.advance(5)
+    engine.tick()  # the right side of the same set: the cue stays
+    assert (engine.slot_index, engine.cue_index) == (1, 2)
+    engine.main_action()
+    assert (engine.phase, engine.cue_index) == (Phase.REST, 2)
+    engine.main_action()  # rest skipped: set 2 starts over from the set-up cue
+    assert (engine.slot_index, engine.set_number, engine.cue_index) == (2, 2, 0)
+    engine.next_cue()
+    engine.main_action()
+    engine.main_action()
     assert (engine.slot_index, engine.cue_index) == (3, 1)
-    engine.main_action()  # rest between exercises
-    assert engine.cue_index == 1
+    engine.main_action()  # the rest between exercises keeps the cue
+    assert (engine.phase, engine.cue_index) == (Phase.REST, 1)
     engine.main_action()
     assert (engine.exercise, engine.cue_index) == (BENCH, 0)
+
+
+def test_cue_returns_to_the_first_after_a_rest_that_runs_out(
+    engine: SessionEngine, clock: FakeClock
+) -> None:
+    for _ in range(3):
+        engine.main_action()
+    engine.next_cue()
+    assert (engine.phase, engine.cue_index) == (Phase.REST, 1)
+    clock.advance(30)
+    engine.tick()
+    assert (engine.set_number, engine.cue_index) == (2, 0)
 
 
 # ------------------------------------------------------------------ progress and estimates
@@ -718,7 +749,7 @@ def test_rebuilt_engine_matches_live_engine_after_every_action(clock: FakeClock)
             ROUTINE, phoenix.snapshot(), clock=clock, now=wall_for(clock)
         )
         seen_phases.add(live.phase)
-    assert seen_phases == set(Phase)
+    assert seen_phases == set(Phase) - {Phase.GET_READY}  # hands-free only
     assert live.is_finished
     assert live.done_count == 7
     held = [r.seconds for r in live.records if r.exercise_id == "bench"]
@@ -741,10 +772,19 @@ def test_snapshot_contents(engine: SessionEngine, clock: FakeClock) -> None:
         "timer",
         "elapsed_seconds",
         "started_at",
+        "hands_free",
     }
+    assert snap["version"] == 2
+    assert snap["hands_free"] is False
     assert snap["phase"] == "switch"
     assert snap["slot_index"] == 0
-    assert snap["timer"] == {"duration": 5.0, "remaining": 3.5, "paused": True}
+    assert snap["timer"] == {
+        "duration": 5.0,
+        "remaining": 3.5,
+        "paused": True,
+        "warned": None,
+        "reps_announced": 0,
+    }
     assert snap["elapsed_seconds"] == 1.5
     assert snap["started_at"] == WALL_START.isoformat()
     assert snap["records"][0]["reps"] == 8
@@ -823,7 +863,15 @@ BAD_SNAPSHOTS: dict[str, Callable[[dict[str, Any]], None]] = {
     "elapsed nan": _mutate(("elapsed_seconds",), float("nan")),
     "started_at number": _mutate(("started_at",), 5),
     "other routine": _mutate(("routine_id",), "cooldown"),
-    "other version": _mutate(("version",), 2),
+    "other version": _mutate(("version",), 3),
+    "version zero": _mutate(("version",), 0),
+    "hands_free missing": _mutate(("hands_free",), _DELETE),
+    "hands_free text": _mutate(("hands_free",), "yes"),
+    "timer warned text": _mutate(("timer", "warned"), "3"),
+    "timer warned too high": _mutate(("timer", "warned"), 4),
+    "timer warned zero": _mutate(("timer", "warned"), 0),
+    "timer reps_announced missing": _mutate(("timer", "reps_announced"), _DELETE),
+    "timer reps_announced on a 0-rep switch": _mutate(("timer", "reps_announced"), 9),
     "skipped ids not list": _mutate(("skipped_exercise_ids",), "doorway"),
 }
 
@@ -865,7 +913,8 @@ def test_snapshot_for_a_shorter_routine_raises(engine: SessionEngine, clock: Fak
 
 
 def test_engine_does_not_import_textual() -> None:
-    code = "import sys, tui.session.engine; print('textual' in sys.modules)"
+    modules = "tui.session.engine, tui.session.alerts, tui.session.record"
+    code = f"import sys, {modules}; print('textual' in sys.modules or 'rich' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     result = subprocess.run(
         [sys.executable, "-c", code],

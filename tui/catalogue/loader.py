@@ -47,6 +47,7 @@ DOSAGE_FIELDS = (
     "rest_seconds",
     "switch_seconds",
     "origin",
+    "tempo_seconds",
 )
 
 
@@ -213,6 +214,9 @@ class _Reader:
             "rest_seconds": self.integer(obj, path, "rest_seconds", minimum=0, required=False),
             "switch_seconds": self.integer(obj, path, "switch_seconds", minimum=0, required=False),
             "origin": self.choice(obj, path, "origin", DosageOrigin, required=False),
+            "tempo_seconds": self.integer(
+                obj, path, "tempo_seconds", minimum=1, maximum=60, required=False
+            ),
         }
         if "reps" in obj and "hold_seconds" in obj:
             self.problem(path, 'give either "reps" or "hold_seconds", not both')

@@ -52,6 +52,8 @@ class Dosage(NamedTuple):
     rest_seconds: int = 30
     switch_seconds: int = 5
     origin: DosageOrigin = DosageOrigin.LOOSEN
+    tempo_seconds: int | None = None
+    """Seconds per rep when a hands-free session paces the reps; None means the default."""
 
     @property
     def is_hold(self) -> bool:

@@ -28,6 +28,8 @@ def _dosage(dosage: Dosage) -> dict[str, Any]:
         "switch_seconds": dosage.switch_seconds,
         "origin": dosage.origin.value,
     }
+    if dosage.tempo_seconds is not None:
+        data["tempo_seconds"] = dosage.tempo_seconds
     return data
 
 

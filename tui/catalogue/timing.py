@@ -5,14 +5,14 @@ from __future__ import annotations
 from tui.catalogue.model import Dosage, Routine
 
 SECONDS_PER_REP = 3
-"""Our estimate for one controlled mobility rep; no source gives a tempo."""
+"""Our estimate for one controlled mobility rep, unless the dosage gives a tempo."""
 
 
 def work_seconds(dosage: Dosage) -> int:
     """Estimated seconds of work in one set on one side."""
     if dosage.hold_seconds is not None:
         return dosage.hold_seconds
-    return (dosage.reps or 0) * SECONDS_PER_REP
+    return (dosage.reps or 0) * (dosage.tempo_seconds or SECONDS_PER_REP)
 
 
 def dosage_seconds(dosage: Dosage) -> int:

@@ -1,8 +1,14 @@
 """The session engine: a pure state machine that walks a routine cue by cue, set by set.
 
-It knows nothing of the screen. The UI calls an action for each key (and `tick()` a few times a
-second), saves after any action that returns events, and rings the bell when an event says so.
-Time comes from an injected monotonic clock, so tests drive it by hand.
+It knows nothing of the screen. The UI calls an action for each key and `tick()` whenever the
+time shown may change (`next_tick_in()` says when), saves after any events that change state,
+and rings or notifies as `tui.session.alerts` says. Time comes from an injected monotonic clock,
+so tests drive it by hand.
+
+Hands-free mode (off by default; a flag at construction or `set_hands_free`) needs no key:
+holds and paced reps start by themselves when the switch or rest before them runs out, or
+after a short get-ready countdown (see `tui.session.pacing`); reps are counted at the step's
+tempo and the set completes by itself. Every key still works at any time.
 """
 
 from __future__ import annotations
@@ -15,8 +21,10 @@ from typing import Any
 from tui.catalogue.model import Cue, Exercise, Routine
 from tui.session.countdown import Countdown
 from tui.session.model import (
+    COUNT_EVENTS,
     OUTCOME_DONE,
     OUTCOME_SKIPPED,
+    WARNED_PHASES,
     Event,
     Phase,
     SetRecord,
@@ -24,6 +32,14 @@ from tui.session.model import (
     build_slots,
     gap_between,
 )
+from tui.session.pacing import (
+    GET_READY_SECONDS,
+    pace_seconds,
+    rep_in_progress,
+    until_shown_change,
+    until_whole_second,
+)
+from tui.session.progress import ExerciseProgress, exercise_progress
 from tui.session.snapshot import SNAPSHOT_VERSION, SnapshotError, parse_snapshot
 
 __all__ = [
@@ -38,7 +54,10 @@ __all__ = [
 ]
 
 DEFAULT_EXTRA_REST_SECONDS = 15
-"""How much one press of the 'more rest' key adds to a rest or switch."""
+"""How much one press of the 'more rest' key adds to a rest, switch or get-ready."""
+
+_EXTENDABLE = frozenset({Phase.REST, Phase.SWITCH, Phase.GET_READY})
+"""Countdowns more rest can lengthen. Not a hold: its length is the dosage, and it is recorded."""
 
 Clock = Callable[[], float]
 WallClock = Callable[[], datetime]
@@ -54,11 +73,22 @@ class SessionEngine:
     Between slots the position stays on the slot just finished while a switch or rest counts
     down; `next_slot()` says what comes after it. When finished the position is one past the
     last slot and `current_slot` is None.
+
+    `warnings` turns on the 3-2-1 count events before a get-ready, hold, switch or rest ends.
+    It is a preference, not state: it is not saved, and `restore` takes it again.
     """
 
     def __init__(
-        self, routine: Routine, *, clock: Clock = time.monotonic, now: WallClock = _local_now
+        self,
+        routine: Routine,
+        *,
+        clock: Clock = time.monotonic,
+        now: WallClock = _local_now,
+        hands_free: bool = False,
+        warnings: bool = False,
     ) -> None:
+        self.warnings = warnings
+        self._hands_free = hands_free
         self._routine = routine
         self._slots = build_slots(routine)
         self._clock = clock
@@ -72,7 +102,7 @@ class SessionEngine:
         self._elapsed_total = 0.0
         self._elapsed_since: float | None = None
         if self._slots:
-            self._phase = self._ready_phase(self._slots[0])
+            self._make_ready(self._slots[0], start_now=False)
         self._sync_elapsed()
 
     # ----------------------------------------------------------------- queries
@@ -161,6 +191,63 @@ class SessionEngine:
         return self._phase is Phase.DONE
 
     @property
+    def counts_as_finished(self) -> bool:
+        """True when finished with at least one set or side done.
+
+        The rule for history: a session that reaches the end with nothing done (every exercise
+        skipped) is recorded as abandoned, not finished.
+        """
+        return self.is_finished and self.done_count > 0
+
+    @property
+    def skip_would_finish(self) -> bool:
+        """True when `skip_exercise` would end the session: the current exercise is the last.
+
+        The UI asks before skipping then, so `n` never ends a session silently.
+        """
+        slot = self.current_slot
+        return slot is not None and slot.step_index == self._slots[-1].step_index
+
+    @property
+    def hands_free(self) -> bool:
+        """True when holds and paced reps start, and sets end, without a key."""
+        return self._hands_free
+
+    @property
+    def is_paced(self) -> bool:
+        """True while hands-free reps are being counted at their tempo."""
+        return self._phase is Phase.WORK and self._timer is not None
+
+    def rep_progress(self) -> tuple[int, int] | None:
+        """(rep in progress, reps in the set) during a paced set, for 'rep 4 of 10'; else None."""
+        slot = self.current_slot
+        if not self.is_paced or slot is None or self._timer is None:
+            return None
+        elapsed = self._timer.elapsed(self._clock())
+        return rep_in_progress(elapsed, slot.tempo_seconds, slot.rep_count), slot.rep_count
+
+    @property
+    def can_add_rest(self) -> bool:
+        """True when `add_rest` would lengthen something now (a rest, switch or get-ready)."""
+        return self._timer is not None and self._phase in _EXTENDABLE
+
+    def next_tick_in(self) -> float | None:
+        """Seconds until the time shown changes and `tick()` may have something to do.
+
+        While a countdown runs: until its whole seconds (rounded up) change, which is also
+        when a rep, a 3-2-1 count or the end falls due. Otherwise until the elapsed clock's
+        next whole second. None while paused or finished: nothing changes until a key.
+        Redraw then (the elapsed clock with it, up to a second late during a countdown), and
+        schedule a few milliseconds later than asked, so the change has surely happened.
+        """
+        if self._phase is Phase.DONE:
+            return None
+        timer = self._timer
+        if timer is not None:
+            return None if timer.paused else until_shown_change(timer.remaining(self._clock()))
+        return until_whole_second(self.elapsed_seconds())
+
+    @property
     def timer_total(self) -> float | None:
         """Full length of the running countdown (including rest added), or None."""
         return None if self._timer is None else self._timer.duration
@@ -180,13 +267,27 @@ class SessionEngine:
 
     @property
     def done_count(self) -> int:
-        """How many slots were done (not skipped)."""
+        """How many slots were done (not skipped): sets, with each side of a per-side set once."""
         return sum(1 for record in self._records.values() if record.is_done)
 
     @property
     def planned_count(self) -> int:
-        """How many slots the plan has."""
+        """How many slots the plan has: a set counts once per side, so these are 'sets or sides'."""
         return len(self._slots)
+
+    def exercise_progress(self) -> tuple[ExerciseProgress, ...]:
+        """Each exercise's sets and sides done, skipped and planned, in routine order."""
+        return exercise_progress(self._slots, self._records)
+
+    @property
+    def done_set_count(self) -> int:
+        """Whole sets done: a per-side set counts once, and only when both sides are done."""
+        return sum(tally.sets_done for tally in self.exercise_progress())
+
+    @property
+    def planned_set_count(self) -> int:
+        """Whole sets planned: a per-side set counts once (unlike `planned_count`)."""
+        return sum(tally.sets_planned for tally in self.exercise_progress())
 
     @property
     def skipped_exercise_ids(self) -> tuple[str, ...]:
@@ -221,6 +322,14 @@ class SessionEngine:
             return None
         return self._slots[following]
 
+    def coming_up(self) -> Slot | None:
+        """During a switch or rest, the slot it leads to ('Rest · next: set 2 of 3, left side').
+
+        None in any other phase. Its `step_index` differs from the current slot's when the
+        rest is between exercises: then the next exercise's name, dosage and cues are due.
+        """
+        return self.next_slot() if self._phase in (Phase.SWITCH, Phase.REST) else None
+
     def remaining_seconds_estimate(self) -> float:
         """Estimated seconds to the end: what is left of the countdown, then work and gaps."""
         if self._phase is Phase.DONE:
@@ -229,7 +338,7 @@ class SessionEngine:
         total = 0.0 if self._timer is None else self._timer.remaining(now)
         counting_down_to_next = self._phase in (Phase.SWITCH, Phase.REST)
         first = self._index + 1 if counting_down_to_next else self._index
-        if self._phase is not Phase.HOLD:
+        if self._phase is not Phase.HOLD and not self.is_paced:
             total += self._slots[first].work_seconds
         for index in range(first + 1, len(self._slots)):
             total += gap_between(self._routine, self._slots[index - 1], self._slots[index])[1]
@@ -239,22 +348,23 @@ class SessionEngine:
     # ----------------------------------------------------------------- actions
 
     def main_action(self) -> list[Event]:
-        """The main key: finish reps, start or end a hold, or cut a countdown short."""
+        """The main key: finish reps, start or end a hold, or cut a countdown short.
+
+        A paced set ended this way is recorded with all its reps, as without hands-free: the
+        tempo is a guide, and the key says the set is done.
+        """
         events: list[Event]
-        if self._phase is Phase.WORK:
-            slot = self._slots[self._index]
-            self._record(slot, OUTCOME_DONE, reps=slot.dosage.reps)
-            events = [Event.SLOT_DONE, *self._leave(slot)]
-        elif self._phase is Phase.HOLD_READY:
-            seconds = float(self._slots[self._index].dosage.hold_seconds or 0)
-            self._timer = Countdown.start(seconds, self._clock())
-            self._phase = Phase.HOLD
-            events = [Event.HOLD_STARTED]
-        elif self._phase is Phase.HOLD:
+        phase = self._phase
+        if phase is Phase.WORK:
+            stopped = [Event.PACE_STOPPED] if self.is_paced else []
+            events = [*stopped, *self._finish_reps()]
+        elif phase in (Phase.HOLD_READY, Phase.GET_READY):
+            events = self._begin(self._slots[self._index])
+        elif phase is Phase.HOLD:
             events = [Event.HOLD_STOPPED, *self._end_hold()]
-        elif self._phase is Phase.SWITCH:
+        elif phase is Phase.SWITCH:
             events = [Event.SWITCH_SKIPPED, *self._enter(self._index + 1)]
-        elif self._phase is Phase.REST:
+        elif phase is Phase.REST:
             events = [Event.REST_SKIPPED, *self._enter(self._index + 1)]
         else:
             events = []
@@ -262,16 +372,27 @@ class SessionEngine:
         return events
 
     def tick(self) -> list[Event]:
-        """Finish the running countdown if it has reached zero; only that one, however late."""
+        """Announce a rep or a 3-2-1 count that fell due, or finish the countdown that ran out.
+
+        Only the current countdown is handled, however late the call: after a long sleep, one
+        tick ends one countdown, and the next one starts from now.
+        """
         timer = self._timer
-        if timer is None or timer.paused or timer.remaining(self._clock()) > 0:
+        if timer is None or timer.paused:
             return []
-        if self._phase is Phase.HOLD:
+        if timer.remaining(self._clock()) > 0:
+            return self._announcements(timer)
+        phase = self._phase
+        if phase is Phase.HOLD:
             events = [Event.HOLD_ENDED, *self._end_hold()]
-        elif self._phase is Phase.SWITCH:
-            events = [Event.SWITCH_ENDED, *self._enter(self._index + 1)]
+        elif phase is Phase.WORK:
+            events = [Event.PACE_ENDED, *self._finish_reps()]
+        elif phase is Phase.GET_READY:
+            events = [Event.GET_READY_ENDED, *self._begin(self._slots[self._index])]
+        elif phase is Phase.SWITCH:
+            events = [Event.SWITCH_ENDED, *self._enter(self._index + 1, start_now=True)]
         else:
-            events = [Event.REST_ENDED, *self._enter(self._index + 1)]
+            events = [Event.REST_ENDED, *self._enter(self._index + 1, start_now=True)]
         self._sync_elapsed()
         return events
 
@@ -322,16 +443,15 @@ class SessionEngine:
             and self._index == position.index
             and self._phase is phase
             and self._cue_index == 0
-            and self._timer is None
+            and (self._timer is None or phase is Phase.GET_READY)
         )
         if unchanged:
             return []
         self._index = position.index
-        self._phase = phase
         self._cue_index = 0
-        self._timer = None
+        events = [Event.WENT_BACK, *self._make_ready(position, start_now=False)]
         self._sync_elapsed()
-        return [Event.WENT_BACK]
+        return events
 
     def undo_set(self) -> list[Event]:
         """Take back the last set (or side) done before this point and return to it, ready.
@@ -353,10 +473,9 @@ class SessionEngine:
         if target.step_index != self._slots[self._index].step_index:
             self._cue_index = 0
         self._index = target.index
-        self._phase = self._ready_phase(target)
-        self._timer = None
+        events = [Event.SET_UNDONE, *self._make_ready(target, start_now=False)]
         self._sync_elapsed()
-        return [Event.SET_UNDONE]
+        return events
 
     def toggle_pause(self) -> list[Event]:
         """Pause or resume the running countdown; nothing happens when none is running."""
@@ -373,11 +492,28 @@ class SessionEngine:
         return [event]
 
     def add_rest(self, seconds: int = DEFAULT_EXTRA_REST_SECONDS) -> list[Event]:
-        """Lengthen the current rest or switch countdown; nothing happens otherwise."""
-        if self._timer is None or self._phase not in (Phase.REST, Phase.SWITCH) or seconds <= 0:
+        """Lengthen the current rest, switch or get-ready; nothing else (see `can_add_rest`)."""
+        if self._timer is None or not self.can_add_rest or seconds <= 0:
             return []
         self._timer.extend(self._clock(), float(seconds))
         return [Event.REST_EXTENDED]
+
+    def set_hands_free(self, on: bool) -> list[Event]:
+        """Turn hands-free on or off; the slot waiting for a key starts its get-ready, and back.
+
+        Turning it on while a rep slot or hold waits gives the get-ready countdown; turning it
+        off during a get-ready or a paced set leaves the slot waiting for the key. A running
+        hold, switch or rest carries on either way.
+        """
+        if on == self._hands_free:
+            return []
+        self._hands_free = on
+        events = [Event.HANDS_FREE_ON if on else Event.HANDS_FREE_OFF]
+        waiting = (Phase.WORK, Phase.HOLD_READY) if on else (Phase.WORK, Phase.GET_READY)
+        if self._phase in waiting:
+            events += self._make_ready(self._slots[self._index], start_now=False)
+        self._sync_elapsed()
+        return events
 
     # ------------------------------------------------------------ save/restore
 
@@ -389,6 +525,8 @@ class SessionEngine:
                 "duration": self._timer.duration,
                 "remaining": self._timer.remaining(self._clock()),
                 "paused": self._timer.paused,
+                "warned": self._timer.warned,
+                "reps_announced": self._timer.reps_announced,
             }
         return {
             "version": SNAPSHOT_VERSION,
@@ -401,6 +539,7 @@ class SessionEngine:
             "timer": timer,
             "elapsed_seconds": self.elapsed_seconds(),
             "started_at": self._started_at,
+            "hands_free": self._hands_free,
         }
 
     @classmethod
@@ -411,9 +550,13 @@ class SessionEngine:
         *,
         clock: Clock = time.monotonic,
         now: WallClock = _local_now,
+        warnings: bool = False,
     ) -> SessionEngine:
-        """Rebuild an engine from `snapshot()`; a running countdown resumes where it was."""
-        engine = cls(routine, clock=clock, now=now)
+        """Rebuild an engine from `snapshot()`; a running countdown resumes where it was.
+
+        Snapshots of version 1 (before hands-free) are read as sessions with it off.
+        """
+        engine = cls(routine, clock=clock, now=now, warnings=warnings)
         try:
             state = parse_snapshot(routine, engine._slots, snapshot)
         except SnapshotError:
@@ -425,10 +568,18 @@ class SessionEngine:
         engine._cue_index = state.cue_index
         engine._records = dict(state.records)
         engine._started_at = state.started_at
+        engine._hands_free = state.hands_free
         engine._timer = None
         if state.timer is not None:
             saved = state.timer
-            engine._timer = Countdown(saved.duration, saved.remaining, clock(), saved.paused)
+            engine._timer = Countdown(
+                saved.duration,
+                saved.remaining,
+                clock(),
+                saved.paused,
+                warned=saved.warned,
+                reps_announced=saved.reps_announced,
+            )
         engine._elapsed_total = state.elapsed_seconds
         engine._elapsed_since = None
         engine._sync_elapsed()
@@ -436,9 +587,55 @@ class SessionEngine:
 
     # ---------------------------------------------------------------- internal
 
-    @staticmethod
-    def _ready_phase(slot: Slot) -> Phase:
+    def _ready_phase(self, slot: Slot) -> Phase:
+        """The phase a slot waits in before it starts: get-ready when hands-free, else a key."""
+        if self._hands_free:
+            return Phase.GET_READY
         return Phase.HOLD_READY if slot.is_hold else Phase.WORK
+
+    def _start_timer(self, seconds: float) -> Countdown:
+        self._timer = Countdown.start(seconds, self._clock())
+        return self._timer
+
+    def _make_ready(self, slot: Slot, *, start_now: bool) -> list[Event]:
+        """Set up the current slot: waiting for a key, getting ready, or (hands-free) started."""
+        self._timer = None
+        if self._hands_free and start_now:
+            return self._begin(slot)
+        self._phase = self._ready_phase(slot)
+        if self._phase is not Phase.GET_READY:
+            return []
+        self._start_timer(GET_READY_SECONDS)
+        return [Event.GET_READY_STARTED]
+
+    def _begin(self, slot: Slot) -> list[Event]:
+        """Start the hold, or (hands-free) the paced reps, of the current slot."""
+        if slot.is_hold:
+            self._phase = Phase.HOLD
+            self._start_timer(slot.dosage.hold_seconds or 0)
+            return [Event.HOLD_STARTED]
+        self._phase = Phase.WORK
+        timer = self._start_timer(pace_seconds(slot.tempo_seconds, slot.rep_count))
+        timer.reps_announced = min(slot.rep_count, 1)  # PACE_STARTED is the first rep
+        return [Event.PACE_STARTED]
+
+    def _announcements(self, timer: Countdown) -> list[Event]:
+        """A rep or a 3-2-1 count due on a countdown still running, each announced once."""
+        now = self._clock()
+        if self._phase is Phase.WORK:
+            slot = self._slots[self._index]
+            rep = timer.take_rep(now, slot.tempo_seconds, slot.rep_count)
+            return [Event.REP_STARTED] if rep else []
+        if not self.warnings or self._phase not in WARNED_PHASES:
+            return []
+        second = timer.take_warning(now)
+        return [] if second is None else [COUNT_EVENTS[second]]
+
+    def _finish_reps(self) -> list[Event]:
+        """Record the current rep slot done with all its reps, and move on."""
+        slot = self._slots[self._index]
+        self._record(slot, OUTCOME_DONE, reps=slot.dosage.reps)
+        return [Event.SLOT_DONE, *self._leave(slot)]
 
     def _record(
         self, slot: Slot, outcome: str, reps: int | None = None, seconds: int | None = None
@@ -474,11 +671,14 @@ class SessionEngine:
             return self._enter(following)
         self._index = slot.index
         self._phase = phase
-        self._timer = Countdown.start(seconds, self._clock())
+        self._start_timer(seconds)
         return [Event.SWITCH_STARTED if phase is Phase.SWITCH else Event.REST_STARTED]
 
-    def _enter(self, index: int) -> list[Event]:
-        """Make slot `index` current and ready (or finish past the last slot)."""
+    def _enter(self, index: int, *, start_now: bool = False) -> list[Event]:
+        """Make slot `index` current and ready (or finish past the last slot).
+
+        `start_now` says a countdown ran out into it: hands-free, its hold or reps start at once.
+        """
         self._timer = None
         if index >= len(self._slots):
             self._index = len(self._slots)
@@ -486,13 +686,15 @@ class SessionEngine:
             self._cue_index = 0
             return [Event.FINISHED]
         slot = self._slots[index]
+        before = self._slots[self._index]
         events: list[Event] = []
-        if self._slots[self._index].step_index != slot.step_index:
-            self._cue_index = 0
+        if before.step_index != slot.step_index:
             events.append(Event.EXERCISE_STARTED)
+        if (before.step_index, before.set_number) != (slot.step_index, slot.set_number):
+            self._cue_index = 0  # a new set starts over from the set-up cue; a new side does not
         self._index = index
-        self._phase = self._ready_phase(slot)
         events.append(Event.SLOT_STARTED)
+        events += self._make_ready(slot, start_now=start_now)
         return events
 
     def _move_cue(self, delta: int) -> list[Event]:

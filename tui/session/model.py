@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tui.catalogue.model import Dosage, Exercise, Routine, RoutineStep
-from tui.catalogue.timing import work_seconds
+from tui.catalogue.timing import SECONDS_PER_REP, work_seconds
 
 OUTCOME_DONE = "done"
 OUTCOME_SKIPPED = "skipped"
@@ -16,10 +16,12 @@ OUTCOMES = (OUTCOME_DONE, OUTCOME_SKIPPED)
 class Phase(StrEnum):
     """Where the session is inside the current slot."""
 
+    GET_READY = "get_ready"
+    """Hands-free only: a short countdown to get in position; then the hold or the reps start."""
     WORK = "work"
-    """A rep slot, waiting for the person to finish and press the main key."""
+    """A rep slot: waiting for the main key, or (hands-free) counting the reps at a tempo."""
     HOLD_READY = "hold_ready"
-    """A hold slot, waiting for the person to start the hold."""
+    """A hold slot, waiting for the person to start the hold (never hands-free)."""
     HOLD = "hold"
     """A hold counting down."""
     SWITCH = "switch"
@@ -30,19 +32,30 @@ class Phase(StrEnum):
     """Every slot is done or skipped."""
 
 
-COUNTDOWN_PHASES = frozenset({Phase.HOLD, Phase.SWITCH, Phase.REST})
-"""Phases that always have a timer."""
+COUNTDOWN_PHASES = frozenset({Phase.GET_READY, Phase.HOLD, Phase.SWITCH, Phase.REST})
+"""Phases that always have a timer (WORK has one too while hands-free paces the reps)."""
+
+WARNED_PHASES = frozenset({Phase.GET_READY, Phase.HOLD, Phase.SWITCH, Phase.REST})
+"""Phases whose last three seconds are announced one by one, when warnings are on."""
 
 
 class Event(StrEnum):
-    """Something an action changed; the UI saves after any, and rings on some."""
+    """Something an action changed; the UI saves after any that `changes_state`."""
 
     SLOT_STARTED = "slot_started"
     EXERCISE_STARTED = "exercise_started"
     SLOT_DONE = "slot_done"
+    GET_READY_STARTED = "get_ready_started"
+    GET_READY_ENDED = "get_ready_ended"
     HOLD_STARTED = "hold_started"
     HOLD_ENDED = "hold_ended"
     HOLD_STOPPED = "hold_stopped"
+    PACE_STARTED = "pace_started"
+    """Hands-free reps began counting at their tempo; this is also the first rep."""
+    REP_STARTED = "rep_started"
+    """The next rep of a paced set (the second onwards): a tick for an optional sound."""
+    PACE_ENDED = "pace_ended"
+    PACE_STOPPED = "pace_stopped"
     SWITCH_STARTED = "switch_started"
     SWITCH_ENDED = "switch_ended"
     SWITCH_SKIPPED = "switch_skipped"
@@ -50,12 +63,18 @@ class Event(StrEnum):
     REST_ENDED = "rest_ended"
     REST_SKIPPED = "rest_skipped"
     REST_EXTENDED = "rest_extended"
+    COUNT_3 = "count_3"
+    """Three seconds left of a get-ready, hold, switch or rest (only with warnings on)."""
+    COUNT_2 = "count_2"
+    COUNT_1 = "count_1"
     CUE_CHANGED = "cue_changed"
     EXERCISE_SKIPPED = "exercise_skipped"
     WENT_BACK = "went_back"
     SET_UNDONE = "set_undone"
     PAUSED = "paused"
     RESUMED = "resumed"
+    HANDS_FREE_ON = "hands_free_on"
+    HANDS_FREE_OFF = "hands_free_off"
     FINISHED = "finished"
 
     @property
@@ -63,8 +82,33 @@ class Event(StrEnum):
         """True for a countdown that ran out on its own, which the person may not be watching."""
         return self in _BELL_EVENTS
 
+    @property
+    def seconds_left(self) -> int | None:
+        """3, 2 or 1 for a count event; None for every other event."""
+        return _COUNTS.get(self)
 
-_BELL_EVENTS = frozenset({Event.HOLD_ENDED, Event.SWITCH_ENDED, Event.REST_ENDED})
+    @property
+    def changes_state(self) -> bool:
+        """False for announcements (counts, rep ticks): a save can wait for the next change.
+
+        Unsaved, the worst a resumed session does is announce the same count or rep again.
+        """
+        return self not in _ANNOUNCEMENTS
+
+
+_BELL_EVENTS = frozenset(
+    {
+        Event.GET_READY_ENDED,
+        Event.HOLD_ENDED,
+        Event.PACE_ENDED,
+        Event.SWITCH_ENDED,
+        Event.REST_ENDED,
+    }
+)
+_COUNTS = {Event.COUNT_3: 3, Event.COUNT_2: 2, Event.COUNT_1: 1}
+COUNT_EVENTS = {seconds: event for event, seconds in _COUNTS.items()}
+"""The count event for each of the last three seconds."""
+_ANNOUNCEMENTS = frozenset({*_COUNTS, Event.REP_STARTED})
 
 
 @dataclass(frozen=True)
@@ -97,6 +141,16 @@ class Slot:
     def work_seconds(self) -> int:
         """Estimated seconds of work in this slot."""
         return work_seconds(self.step.dosage)
+
+    @property
+    def rep_count(self) -> int:
+        """Reps in this slot (0 for a hold)."""
+        return 0 if self.is_hold else self.step.dosage.reps or 0
+
+    @property
+    def tempo_seconds(self) -> int:
+        """Seconds per rep when the reps are paced: the dosage's tempo, or the default."""
+        return self.step.dosage.tempo_seconds or SECONDS_PER_REP
 
 
 def build_slots(routine: Routine) -> tuple[Slot, ...]:

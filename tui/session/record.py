@@ -17,6 +17,11 @@ FINISHED = "finished"
 ABANDONED = "abandoned"
 
 
+def end_status(engine: SessionEngine) -> str:
+    """FINISHED for a session that reached its end with something done; else ABANDONED."""
+    return FINISHED if engine.counts_as_finished else ABANDONED
+
+
 class ActiveSessionError(ValueError):
     """A saved unfinished session could not be rebuilt."""
 

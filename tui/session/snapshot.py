@@ -1,4 +1,9 @@
-"""Checking a saved session snapshot against the routine it claims to belong to."""
+"""Checking a saved session snapshot against the routine it claims to belong to.
+
+Version 2 added hands-free: a `hands_free` flag, the get-ready phase, a timer during paced reps,
+and in each timer what it has announced (`warned`, `reps_announced`). Version 1 is still read,
+as a session with hands-free off.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,10 @@ from tui.session.model import (
     Slot,
     gap_between,
 )
+from tui.session.pacing import WARNING_SECONDS
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class SnapshotError(ValueError):
@@ -31,6 +38,8 @@ class SavedTimer:
     duration: float
     remaining: float
     paused: bool
+    warned: int | None = None
+    reps_announced: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class SavedState:
     timer: SavedTimer | None
     elapsed_seconds: float
     started_at: str
+    hands_free: bool = False
 
 
 def _field(data: dict[str, Any], key: str, where: str = "snapshot") -> Any:
@@ -122,23 +132,44 @@ def _record(value: Any, slots: tuple[Slot, ...], number: int) -> SetRecord:
     )
 
 
-def _timer(value: Any) -> SavedTimer | None:
+def _bool(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise SnapshotError(f"{what} should be true or false, not {value!r}")
+    return value
+
+
+def _timer(value: Any, version: int) -> SavedTimer | None:
     if value is None:
         return None
     if not isinstance(value, dict):
         raise SnapshotError(f"timer should be an object or null, not {type(value).__name__}")
     duration = _number(_field(value, "duration", "timer"), "timer duration")
     remaining = _number(_field(value, "remaining", "timer"), "timer remaining")
-    paused = _field(value, "paused", "timer")
-    if not isinstance(paused, bool):
-        raise SnapshotError(f"timer paused should be true or false, not {paused!r}")
+    paused = _bool(_field(value, "paused", "timer"), "timer paused")
     if remaining > duration:
         raise SnapshotError(f"timer has {remaining} s left of {duration} s")
-    return SavedTimer(duration=duration, remaining=remaining, paused=paused)
+    if version == 1:
+        return SavedTimer(duration=duration, remaining=remaining, paused=paused)
+    warned = _optional_int(_field(value, "warned", "timer"), "timer warned")
+    if warned is not None and not 1 <= warned <= WARNING_SECONDS:
+        raise SnapshotError(f"timer warned should be 1 to {WARNING_SECONDS} or null, not {warned}")
+    reps_announced = _int(_field(value, "reps_announced", "timer"), "timer reps_announced")
+    return SavedTimer(
+        duration=duration,
+        remaining=remaining,
+        paused=paused,
+        warned=warned,
+        reps_announced=reps_announced,
+    )
 
 
 def _check_position(
-    routine: Routine, slots: tuple[Slot, ...], slot_index: int, phase: Phase, cue_index: int
+    routine: Routine,
+    slots: tuple[Slot, ...],
+    slot_index: int,
+    phase: Phase,
+    cue_index: int,
+    hands_free: bool,
 ) -> None:
     if phase is Phase.DONE:
         if slot_index != len(slots):
@@ -149,6 +180,10 @@ def _check_position(
     if slot_index >= len(slots):
         raise SnapshotError(f"slot index {slot_index} is past the {len(slots)} slots of the plan")
     slot = slots[slot_index]
+    if phase is Phase.GET_READY and not hands_free:
+        raise SnapshotError(f"phase {phase} without hands-free")
+    if phase is Phase.HOLD_READY and hands_free:
+        raise SnapshotError(f"phase {phase} with hands-free, which never waits for a key")
     if phase in (Phase.HOLD_READY, Phase.HOLD) and not slot.is_hold:
         raise SnapshotError(f"phase {phase} does not fit slot {slot_index}, which is reps")
     if phase is Phase.WORK and slot.is_hold:
@@ -168,8 +203,9 @@ def parse_snapshot(routine: Routine, slots: tuple[Slot, ...], snapshot: object) 
     if not isinstance(snapshot, dict):
         raise SnapshotError(f"snapshot should be an object, not {type(snapshot).__name__}")
     version = _int(_field(snapshot, "version"), "version")
-    if version != SNAPSHOT_VERSION:
-        raise SnapshotError(f"snapshot version {version!r} is not {SNAPSHOT_VERSION}")
+    if version not in READABLE_VERSIONS:
+        raise SnapshotError(f"snapshot version {version!r} is not one of {READABLE_VERSIONS}")
+    hands_free = version >= 2 and _bool(_field(snapshot, "hands_free"), "hands_free")
     routine_id = _str(_field(snapshot, "routine_id"), "routine_id")
     if routine_id != routine.id:
         raise SnapshotError(f"snapshot is for routine {routine_id!r}, not {routine.id!r}")
@@ -180,7 +216,7 @@ def parse_snapshot(routine: Routine, slots: tuple[Slot, ...], snapshot: object) 
     except ValueError:
         raise SnapshotError(f"unknown phase {phase_name!r}") from None
     cue_index = _int(_field(snapshot, "cue_index"), "cue_index")
-    _check_position(routine, slots, slot_index, phase, cue_index)
+    _check_position(routine, slots, slot_index, phase, cue_index, hands_free)
 
     raw_records = _field(snapshot, "records")
     if not isinstance(raw_records, list):
@@ -196,10 +232,14 @@ def parse_snapshot(routine: Routine, slots: tuple[Slot, ...], snapshot: object) 
     if not isinstance(skipped, list) or not all(isinstance(item, str) for item in skipped):
         raise SnapshotError("skipped_exercise_ids should be a list of text")
 
-    timer = _timer(_field(snapshot, "timer"))
-    if (timer is not None) != (phase in COUNTDOWN_PHASES):
+    timer = _timer(_field(snapshot, "timer"), version)
+    # Hands-free reps are always paced: their phase has a timer then, and only then.
+    timed = phase in COUNTDOWN_PHASES or (phase is Phase.WORK and hands_free)
+    if (timer is not None) != timed:
         state = "has" if timer is not None else "has no"
         raise SnapshotError(f"phase {phase} {state} timer")
+    if timer is not None and timer.reps_announced > slots[slot_index].rep_count:
+        raise SnapshotError(f"timer announced {timer.reps_announced} reps, more than the set has")
 
     return SavedState(
         slot_index=slot_index,
@@ -209,4 +249,5 @@ def parse_snapshot(routine: Routine, slots: tuple[Slot, ...], snapshot: object) 
         timer=timer,
         elapsed_seconds=_number(_field(snapshot, "elapsed_seconds"), "elapsed_seconds"),
         started_at=_timestamp(_field(snapshot, "started_at"), "started_at"),
+        hands_free=hands_free,
     )
