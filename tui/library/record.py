@@ -79,6 +79,11 @@ def describe(value: object) -> str:
     return json.dumps(value)
 
 
+def join(path: str, key: str) -> str:
+    """The JSON path of `key` inside the object at `path` ("" is the top)."""
+    return f"{path}.{key}" if path else key
+
+
 def slug(text: str) -> str:
     """Lowercase letters, digits and single hyphens: 'Back_Flyes_-_With' -> 'back-flyes-with'."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -108,9 +113,9 @@ class Fields:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise self.fail(f"{path}.{key}", f"expected a list, got {describe(value)}")
+            raise self.fail(join(path, key), f"expected a list, got {describe(value)}")
         if len(value) > limit:
-            raise self.fail(f"{path}.{key}", f"more than {limit} entries")
+            raise self.fail(join(path, key), f"more than {limit} entries")
         return value
 
     def clean(self, value: object, path: str, limit: int) -> str:

@@ -40,7 +40,7 @@ _NO_EQUIPMENT = {"none (bodyweight exercise)", "none"}
 def is_wger(data: object) -> bool:
     """Whether parsed JSON looks like wger's exerciseinfo: a page with results, or its results."""
     if isinstance(data, dict):
-        return isinstance(data.get("results"), list)
+        return "results" in data
     return (
         isinstance(data, list)
         and bool(data)
