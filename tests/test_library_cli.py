@@ -327,3 +327,12 @@ def test_without_a_library_the_catalogue_does_not_load_the_library_modules() -> 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert result.stdout.strip() == "['tui.library.catalogue', 'tui.library.layout']"
+
+
+def test_the_bundled_set_is_inside_the_package_so_wheels_carry_it() -> None:
+    import tui
+    from tui.library.bundled import bundled_stretches, stretches_file
+
+    assert Path(tui.__file__).parent in stretches_file().parents
+    conversion = bundled_stretches()
+    assert len(conversion.records) == 127 and not conversion.skipped
