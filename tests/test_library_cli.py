@@ -68,6 +68,15 @@ def test_library_file_is_private_and_atomic(data_dir: Path) -> None:
     assert sorted(p.name for p in library_dir(data_dir).iterdir()) == ["library.json", "lock"]
 
 
+def test_a_temp_file_left_by_a_killed_write_is_tidied_by_the_next(data_dir: Path) -> None:
+    assert library(data_dir, "import", str(FEDB)) == 0
+    leftover = library_dir(data_dir) / ".library.json.tmp-0123456789ab"
+    leftover.write_text('{"half": ')
+    assert library(data_dir, "import", str(WGER)) == 0
+    assert not leftover.exists()
+    assert sorted(p.name for p in library_dir(data_dir).iterdir()) == ["library.json", "lock"]
+
+
 def test_reimport_updates_by_source_id_and_never_duplicates(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

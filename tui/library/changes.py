@@ -22,7 +22,7 @@ from tui.library.reading import read_json
 from tui.library.record import LibraryError, LibraryRecord, quoted
 from tui.library.shelf import Library, Section, read_library, write_library
 from tui.storage.atomic import fsync_dir
-from tui.storage.dirs import make_private_dir
+from tui.storage.dirs import make_private_dir, remove_leftover_temps
 from tui.storage.errors import StoreError
 from tui.storage.lock import DirLock
 
@@ -60,6 +60,7 @@ def _locked(data_dir: Path) -> Iterator[None]:
             raise LibraryError(
                 f"{library_dir(data_dir)}: another loosen is changing the library; try again"
             )
+        remove_leftover_temps(library_dir(data_dir))  # from a write that was killed
         yield
     finally:
         lock.release()
