@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+from textual.app import App
 
 from tests.conftest import FakeClock, FakeWallClock
+from tests.screen_text import screen_text
+from tui.app import LoosenApp
 from tui.catalogue.model import Routine
 from tui.catalogue.serialize import routine_from_data, routine_to_data
 from tui.catalogue.sources import load_catalogue
@@ -17,6 +22,11 @@ from tui.locations import user_routines_file
 from tui.session.engine import Phase, SessionEngine
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def shown(app: LoosenApp) -> str:
+    """What the app shows now, as text."""
+    return screen_text(cast("App[object]", app))
 
 
 def run_to_the_end(routine: Routine, clock: FakeClock) -> SessionEngine:
@@ -61,7 +71,7 @@ def test_imported_exercises_are_in_the_catalogue_after_the_builtins(imported: Pa
 def test_a_user_routine_of_library_exercises_checks_ok_and_runs_to_the_end(
     imported: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    steps = [
+    steps: list[dict[str, Any]] = [
         {"exercise": "fedb-doorway-chest-stretch"},
         {"exercise": "wger-1001", "dosage": {"sets": 1, "reps": 8}},
         {"exercise": "t-spine-roller-twister", "dosage": {"sets": 1}},
@@ -100,3 +110,24 @@ def test_a_library_exercise_started_on_its_own_runs_and_survives_a_saved_plan(
     assert restored.steps[0].exercise.cues == exercise.cues
     assert restored.steps[0].dosage == exercise.dosage
     assert restored.steps[0].exercise.source.credit() == exercise.source.credit()
+
+
+async def test_find_an_imported_exercise_by_search_and_do_it_with_keys(
+    data_dir: Path, tmp_path: Path, make_app: Callable[..., LoosenApp]
+) -> None:
+    data = json.loads((FIXTURES / "free-exercise-db-sample.json").read_text())
+    data[4]["name"] = "[bold red]Lat[/] \x1b[2J Stretch"
+    path = tmp_path / "marked.json"
+    path.write_text(json.dumps(data))
+    import_file(data_dir, path)
+    app = make_app(catalogue=load_catalogue(data=data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "slash", *"lat", "space", *"stretch", "enter")
+        await pilot.pause()
+        assert "[bold red]Lat[/] [2J Stretch" in shown(app)
+        await pilot.press("s")
+        await pilot.pause()
+        text = shown(app)
+        assert "[bold red]Lat[/] [2J Stretch" in text  # literally: not markup, no escape
+        assert "Kneel and place one hand on a bench in front of you." in text
+        assert "30 s hold" in text
