@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__
+from tui import __version__, cli_library
 from tui.catalogue.loader import CatalogueError
 from tui.catalogue.model import Catalogue
 from tui.catalogue.sources import check_routines_file, load_catalogue
@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_ = command("import", "merge sessions from a loosen JSON export (by session id)")
     import_.add_argument("file", type=Path, metavar="FILE")
+    library = command("library", cli_library.HELP)
+    cli_library.add_arguments(library, lambda sub: _common_options(sub, top=False))
     return parser
 
 
@@ -114,9 +116,11 @@ def _open_store(args: argparse.Namespace) -> Store:
 def run(argv: Sequence[str]) -> int:
     """Run loosen with these arguments; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if args.command == "library":
+        return cli_library.run(args)
     if args.command == "check":
         try:
-            check_routines_file(args.file)
+            check_routines_file(args.file, data=data_dir(args.data_dir))
         except CatalogueError as error:
             return _fail(error.problems, prefix="")
         print("ok")
@@ -135,7 +139,7 @@ def run(argv: Sequence[str]) -> int:
 
             with _open_store(args) as store:
                 return import_sessions(store, args.file)
-        catalogue = load_catalogue(args.routines)
+        catalogue = load_catalogue(args.routines, data=data_dir(args.data_dir))
         if args.command == "routines":
             _print_routines(catalogue)
             return EXIT_OK

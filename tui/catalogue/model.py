@@ -72,6 +72,11 @@ class Source(NamedTuple):
     title: str
     author: str | None = None
     note: str | None = None
+    license: str | None = None
+    """The licence the text is shared under, for imported exercises ("CC-BY-SA 4")."""
+    license_url: str | None = None
+    url: str | None = None
+    """Where the source can be found."""
 
     def credit(self) -> str:
         """A one-line credit such as 'Title — Author'."""
@@ -96,6 +101,12 @@ class Exercise(NamedTuple):
     region: str
     kind: ExerciseKind
     source: Source
+    category: str | None = None
+    """The source's own category ("stretching"), for exercises from an exercise database."""
+    primary_muscles: tuple[str, ...] = ()
+    secondary_muscles: tuple[str, ...] = ()
+    level: str | None = None
+    """The source's difficulty rating ("beginner"), when it gives one."""
 
 
 class RoutineStep(NamedTuple):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tui.catalogue.loader import MissingRoutinesFileError, load_catalogue_file, merge
 from tui.catalogue.model import Catalogue
+from tui.library.catalogue import with_library
 from tui.locations import user_routines_file
 
 
@@ -23,14 +24,15 @@ def builtin_routines_file() -> Path:
     return package_dir.parent / "routines.json"
 
 
-def load_catalogue(routines_file: Path | None = None) -> Catalogue:
+def load_catalogue(routines_file: Path | None = None, *, data: Path | None = None) -> Catalogue:
     """The catalogue to use: `routines_file` alone if given, else built-in plus user file.
 
-    A given file's routines may still use built-in exercises; those then appear too.
+    A given file's routines may still use built-in exercises; those then appear too. The
+    exercise library in the data dir `data` (default: the usual one) counts as built-in.
 
     Raises `CatalogueError` with one line per problem in whichever file is wrong.
     """
-    builtin = load_catalogue_file(builtin_routines_file())
+    builtin = with_library(load_catalogue_file(builtin_routines_file()), data)
     if routines_file is not None:
         return with_used_exercises(load_catalogue_file(routines_file, base=builtin))
     try:
@@ -40,9 +42,10 @@ def load_catalogue(routines_file: Path | None = None) -> Catalogue:
     return merge(builtin, user)
 
 
-def check_routines_file(path: Path) -> Catalogue:
-    """Validate a file as loosen would use it: its routines may use built-in exercises."""
-    return load_catalogue_file(path, base=load_catalogue_file(builtin_routines_file()))
+def check_routines_file(path: Path, *, data: Path | None = None) -> Catalogue:
+    """Validate a file as loosen would use it: its routines may use built-in and library ones."""
+    base = with_library(load_catalogue_file(builtin_routines_file()), data)
+    return load_catalogue_file(path, base=base)
 
 
 def with_used_exercises(catalogue: Catalogue) -> Catalogue:
