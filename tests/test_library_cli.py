@@ -219,11 +219,11 @@ def _write(name: str, content: str) -> Callable[[Path], Path]:
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (_fifo, "fifo.json: is a FIFO, not a regular file"),
-        (_huge, "huge.json: larger than the 32 MB limit"),
+        (_fifo, "fifo.json: not a regular file (a named pipe)"),
+        (_huge, "huge.json: too large: loosen reads files of at most 32 MB"),
         (_write("r.json", '{"schema_version": 1, "routines": []}'), "r.json: a loosen routines"),
         (_write("other.json", '{"hello": "world"}'), "other.json: not an exercise database"),
-        (_write("bad.json", '[{"id": "A", "id": "B"}]'), 'bad.json: duplicate key "id"'),
+        (_write("bad.json", '[{"id": "A", "id": "B"}]'), 'bad.json: [0]: duplicate key "id"'),
         (_write("empty.json", "[]"), "empty.json: not an exercise database"),
         (
             _write("name.json", json.dumps([{"id": "A", "name": 5, "instructions": []}])),
