@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import FakeClock
+from tests.conftest import AppFactory, FakeClock
 from tests.screen_text import bottom_line, screen_text
 from tui.app import LoosenApp
 from tui.storage.store import Store
-
-AppFactory = Callable[..., LoosenApp]
 
 
 def dosage_line(app: LoosenApp) -> str:
