@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from tests.samples import sample_record
 from tui.storage.errors import ImportFileError
 from tui.storage.export import CSV_HEADER, export_csv, export_json, read_import
-from tui.storage.samples import sample_record
 from tui.storage.store import Store
 
 CET = timezone(timedelta(hours=1))

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tui.storage.samples import sample_active, sample_record
+from tests.samples import sample_active, sample_record
 from tui.storage.store import Store
 
 CET = timezone(timedelta(hours=1))

@@ -20,7 +20,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tui.storage.samples import sample_record
+from tests.samples import sample_record
 from tui.storage.store import Store
 
 store = Store.open(Path(sys.argv[1]))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.samples import sample_active, sample_record
 from tui.storage.errors import ReadOnlyError
-from tui.storage.samples import sample_active, sample_record
 from tui.storage.store import Store
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from tests.samples import sample_active, sample_record
 from tui.storage import layout
 from tui.storage.errors import InvalidRecordError, StoreError
 from tui.storage.files import DataFiles
-from tui.storage.samples import sample_active, sample_record
 from tui.storage.store import Store
 
 CET = timezone(timedelta(hours=1))
