@@ -141,7 +141,7 @@ def test_first_routine_from_catalogue_to_history(tmp_path: Path, rows: int, cols
         term.press("4")
         expect(term, ["●●●●○  4 · loose"])
         term.press("tab")
-        term.type(NOTE)
+        term.send(NOTE)
         expect(term, [NOTE])
         term.press("enter")
         wait_for_catalogue(term)
