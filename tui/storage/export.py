@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from tui.storage.errors import ImportFileError
 from tui.storage.validate import EXPORT_FORMAT, EXPORT_VERSION, check_export
@@ -88,4 +88,4 @@ def read_import(path: Path) -> list[dict[str, Any]]:
     errors = check_export(document)
     if errors:
         raise ImportFileError([f"{name}: {error}" for error in errors])
-    return document["sessions"]
+    return cast("list[dict[str, Any]]", document["sessions"])  # as check_export checked
