@@ -153,7 +153,7 @@ class Terminal:
         self.command = [*program, *args]
         self.started = time.perf_counter()
         """When the program was started (perf_counter seconds)."""
-        self.child = pexpect.spawn(
+        self.child: pexpect.spawn[bytes] = pexpect.spawn(
             program[0], [*program[1:], *args], dimensions=(rows, cols), env=environment
         )
         self.child.delaybeforesend = send_delay
@@ -267,7 +267,9 @@ class Terminal:
     @property
     def pid(self) -> int:
         """The program's process id."""
-        return int(self.child.pid)
+        pid = self.child.pid
+        assert pid is not None, "a spawned child always has a pid"
+        return pid
 
     def kill(self, sig: int = signal.SIGKILL, timeout: float = DEFAULT_TIMEOUT) -> None:
         """Send `sig`, read whatever it drew before dying, and reap it."""

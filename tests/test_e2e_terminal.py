@@ -26,7 +26,8 @@ CUE_MARK = re.compile(r"▶ (\d+)\.")
 
 def routines() -> list[dict[str, Any]]:
     """The built-in routines, as routines.json lists them."""
-    return json.loads(ROUTINES_FILE.read_text(encoding="utf-8"))["routines"]
+    listed: list[dict[str, Any]] = json.loads(ROUTINES_FILE.read_text(encoding="utf-8"))["routines"]
+    return listed
 
 
 def marked_cues(shown: str) -> list[int]:

@@ -218,7 +218,7 @@ def test_read_import_reports_the_wrong_format(tmp_path: Path) -> None:
 
 def test_read_import_reports_every_problem_with_its_json_path(tmp_path: Path) -> None:
     good = [sample_record(START - timedelta(days=d)) for d in range(5)]
-    broken = copy.deepcopy(good)
+    broken: list[Any] = copy.deepcopy(good)
     broken[3]["sets"][0]["reps"] = "ten"
     broken[1]["rating"] = 6
     del broken[2]["status"]

@@ -58,7 +58,8 @@ def use_summaries(store: Store) -> None:
 
 def use_details(store: Store) -> None:
     only = store.sessions()[0]
-    assert store.session(only["id"])["sets"] == []  # summary kept, its sets were lost
+    detail = store.session(only["id"])
+    assert detail is not None and detail["sets"] == []  # summary kept, its sets were lost
     again = sample_record(START + timedelta(days=1))
     store.add_session(again)
     assert store.session(again["id"]) == again
