@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from storage import make_records
+from storage import make_records  # type: ignore[import-not-found]  # the sibling script
 
 from tui.storage.export import export_json
 from tui.storage.importing import MAX_FILE_BYTES, read_import
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
                 read, write = import_once(files[count], root / "data")
                 reads[count].append(read)
                 writes[count].append(write)
-                checks[count].append(seconds(lambda n=count: check_sessions(records[n])))
+                checks[count].append(seconds(partial(check_sessions, records[count])))
         print(f"import of a JSON export, median of {RUNS} (cap {MAX_FILE_BYTES / 1e6:.0f} MB)")
         header = (
             f"{'sessions':>9} {'file MB':>8} {'read+check s':>13} {'write s':>8} "

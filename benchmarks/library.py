@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"file: {path} ({size} exercises, {path.stat().st_size / 1e6:.2f} MB)")
 
         fresh = [
-            timed_ms(lambda n=n: import_file(root / f"fresh-{n}", path)) for n in range(args.runs)
+            timed_ms(partial(import_file, root / f"fresh-{n}", path)) for n in range(args.runs)
         ]
         again_dir = root / "fresh-0"
         again = [timed_ms(lambda: import_file(again_dir, path)) for _ in range(args.runs)]

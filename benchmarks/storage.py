@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
+from tests.samples import ROUTINES, sample_active, sample_record
 from tui.storage import history
-from tui.storage.samples import ROUTINES, sample_active, sample_record
 from tui.storage.store import Store
 
 SIZES = (365, 3_650, 36_500)

@@ -26,6 +26,7 @@ import argparse
 import re
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -33,19 +34,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _pty import (
-    COLUMNS,
-    ROWS,
-    SYNC_END,
-    SYNC_START,
-    TERM,
-    Chunk,
-    Terminal,
-    isolated_env,
-    loosen_command,
-    script_interpreter,
-    versions,
-)
+# Run as a script from a checkout: make `benchmarks` and `tests` (the pty driver) importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._pty import script_interpreter, start, versions
+from tests.terminal import COLUMNS, ROWS, SYNC_END, SYNC_START, TERM, Chunk, loosen_command
 
 KEY_TARGET = 1536  # 1.5 KB per key press
 TICK_TARGET = 400  # bytes per timer tick
@@ -233,7 +226,7 @@ class Session:
 
     def __init__(self, root: Path, extra_env: dict[str, str]) -> None:
         argv = [*loosen_command(), "--data-dir", str(root / "data")]
-        self.terminal = Terminal(argv, isolated_env(root, extra_env))
+        self.terminal = start(argv, root, extra_env)
         self.splitter = FrameSplitter()
         self.idle_shapes: Counter[Shape] = Counter()  # shapes of what came with no key pressed
 
@@ -257,14 +250,14 @@ class Session:
 
     def cue_count(self) -> int:
         """How many numbered cues the session screen shows (at least 2)."""
-        return max([2, *(int(number) for number in CUE_LINE.findall(self.terminal.text()))])
+        return max([2, *(int(number) for number in CUE_LINE.findall(self.terminal.display()))])
 
     def wait_for(self, *needles: str, timeout: float = 30.0) -> None:
         """Read until the screen shows all of `needles`."""
         end = time.perf_counter() + timeout
         while not self.terminal.shows(*needles):
-            if time.perf_counter() > end or self.terminal.eof:
-                raise RuntimeError(f"never saw {needles!r}; screen:\n{self.terminal.text()}")
+            if time.perf_counter() > end or self.terminal.exited:
+                raise RuntimeError(f"never saw {needles!r}; screen:\n{self.terminal.display()}")
             self.step(0.05)
 
     def after_frame(self, timeout: float = 1.0) -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from tests.conftest import AppFactory
 from tests.screen_text import screen_text
 from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue, Cue, CueKind
-
-AppFactory = Callable[..., LoosenApp]
 
 
 async def test_opens_on_routines_with_the_first_routine_described(make_app: AppFactory) -> None:

@@ -159,7 +159,7 @@ def test_domain_modules_never_import_textual() -> None:
 def test_export_import_export_round_trips_byte_for_byte(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.test_snapshots import finished
+    from tests.conftest import finished
     from tui.catalogue.sources import load_catalogue
     from tui.storage.store import Store
 

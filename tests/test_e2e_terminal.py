@@ -26,7 +26,8 @@ CUE_MARK = re.compile(r"▶ (\d+)\.")
 
 def routines() -> list[dict[str, Any]]:
     """The built-in routines, as routines.json lists them."""
-    return json.loads(ROUTINES_FILE.read_text(encoding="utf-8"))["routines"]
+    listed: list[dict[str, Any]] = json.loads(ROUTINES_FILE.read_text(encoding="utf-8"))["routines"]
+    return listed
 
 
 def marked_cues(shown: str) -> list[int]:
@@ -142,7 +143,7 @@ def test_first_routine_from_catalogue_to_history(tmp_path: Path, rows: int, cols
         term.press("4")
         expect(term, ["●●●●○  4 · loose"])
         term.press("tab")
-        term.type(NOTE)
+        term.send(NOTE)
         expect(term, [NOTE])
         term.press("enter")
         wait_for_catalogue(term)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import FakeClock, FakeWallClock
 from tui.catalogue.model import (
     Cue,
     CueKind,
@@ -31,22 +32,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 WALL_START = datetime(2024, 5, 1, 7, 30, tzinfo=UTC)
 
 
-class FakeClock:
-    """A monotonic clock that only moves when the test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def wall_for(clock: FakeClock) -> Callable[[], datetime]:
+def wall_for(clock: FakeClock) -> FakeWallClock:
     """A wall clock that follows the fake monotonic clock, so record times are predictable."""
-    return lambda: WALL_START + timedelta(seconds=clock.now - 1000.0)
+    return FakeWallClock(clock, WALL_START)
 
 
 def make_exercise(exercise_id: str, name: str, dosage: Dosage, cue_count: int) -> Exercise:
@@ -93,11 +81,6 @@ def make_routine(
 
 
 ROUTINE = make_routine()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

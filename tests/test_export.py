@@ -9,9 +9,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from tests.samples import sample_record
 from tui.storage.export import CSV_HEADER, export_csv, export_json
 from tui.storage.importing import read_import
-from tui.storage.samples import sample_record
 from tui.storage.store import Store
 
 CET = timezone(timedelta(hours=1))

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from tests.conftest import AppFactory, finished
 from tests.screen_text import bottom_line, screen_text
-from tests.test_snapshots import finished
 from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue
 from tui.screens.history import PAGE_ROWS
 from tui.storage.store import Store
-
-AppFactory = Callable[..., LoosenApp]
 
 
 def table_lines(app: LoosenApp) -> list[str]:

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 
+from tests.conftest import finished
 from tests.hostile import hostile_files
+from tests.samples import sample_record
 from tests.test_export import START, tiny_record
-from tests.test_snapshots import finished
 from tui.catalogue.sources import builtin_routines_file, load_catalogue
 from tui.storage.errors import ImportFileError
 from tui.storage.export import export_json
 from tui.storage.importing import read_import
-from tui.storage.samples import sample_record
 from tui.storage.store import Store
 
 EXAMPLES = settings(

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from tests.samples import sample_record
 from tests.test_export import START, tiny_record
 from tui.storage.errors import ImportFileError
 from tui.storage.importing import read_import
-from tui.storage.samples import sample_record
 
 
 def write_export(path: Path, sessions: list[Any], **top: Any) -> Path:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from tests.conftest import AppFactory
 from tests.screen_text import bottom_line
-from tui.app import LoosenApp
 from tui.screens.help import HelpScreen
 from tui.screens.session import SessionScreen
-
-AppFactory = Callable[..., LoosenApp]
 
 
 async def test_catalogue_lists_its_keys_and_the_palette(make_app: AppFactory) -> None:

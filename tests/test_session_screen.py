@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import FakeClock
+from textual.pilot import Pilot
+
+from tests.conftest import AppFactory, FakeClock
 from tests.screen_text import bottom_line, screen_text
 from tui.app import LoosenApp
 from tui.storage.store import Store
-
-AppFactory = Callable[..., LoosenApp]
 
 
 def dosage_line(app: LoosenApp) -> str:
@@ -19,8 +18,8 @@ def dosage_line(app: LoosenApp) -> str:
 
 
 async def press_until(
-    pilot, app: LoosenApp, text: str, key: str = "space", limit: int = 200
-) -> int:  # type: ignore[no-untyped-def]
+    pilot: Pilot[int], app: LoosenApp, text: str, key: str = "space", limit: int = 200
+) -> int:
     """Press `key` until `text` is on screen; returns how many presses it took."""
     for presses in range(limit):
         if text in screen_text(app):

@@ -6,19 +6,13 @@ Update them on purpose with `pytest tests/test_snapshots.py --snapshot-update`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
-from typing import Any
 
 import pytest
 
-from tests.conftest import FakeClock, FakeWallClock
-from tui.app import LoosenApp
+from tests.conftest import AppFactory, finished
 from tui.catalogue.model import Catalogue
-from tui.session.engine import SessionEngine
-from tui.session.record import FINISHED, session_record
 from tui.storage.store import Store
 
-AppFactory = Callable[..., LoosenApp]
 Snap = Callable[..., bool]
 
 
@@ -59,20 +53,6 @@ def test_summary(snap_compare: Snap, make_app: AppFactory) -> None:
 def test_help(snap_compare: Snap, make_app: AppFactory) -> None:
     app = make_app(start_routine="roller-twister-warm-up")
     assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))
-
-
-def finished(catalogue: Catalogue, routine_id: str, days_ago: int, **extra: Any) -> dict[str, Any]:
-    """A real finished session, run through the engine on a fake clock."""
-    routine = catalogue.routine(routine_id)
-    assert routine is not None
-    clock = FakeClock()
-    wall = FakeWallClock(clock)
-    wall.start -= timedelta(days=days_ago)
-    engine = SessionEngine(routine, clock=clock, now=wall)
-    while not engine.is_finished:
-        engine.main_action()
-        clock.advance(20)
-    return session_record(f"session-{days_ago}", engine, status=FINISHED, ended_at=wall(), **extra)
 
 
 @pytest.fixture

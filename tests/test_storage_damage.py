@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tui.storage.samples import sample_active, sample_record
+from tests.samples import sample_active, sample_record
 from tui.storage.store import Store
 
 CET = timezone(timedelta(hours=1))
@@ -58,7 +58,8 @@ def use_summaries(store: Store) -> None:
 
 def use_details(store: Store) -> None:
     only = store.sessions()[0]
-    assert store.session(only["id"])["sets"] == []  # summary kept, its sets were lost
+    detail = store.session(only["id"])
+    assert detail is not None and detail["sets"] == []  # summary kept, its sets were lost
     again = sample_record(START + timedelta(days=1))
     store.add_session(again)
     assert store.session(again["id"]) == again

@@ -20,7 +20,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tui.storage.samples import sample_record
+from tests.samples import sample_record
 from tui.storage.store import Store
 
 store = Store.open(Path(sys.argv[1]))
@@ -83,7 +83,8 @@ def test_sigkill_during_workouts_loses_nothing_acknowledged(tmp_path: Path) -> N
             active = store.active()
             assert saved | before <= in_history  # nothing acknowledged or seen is lost
             for n in saved:
-                assert store.session(sid(n))["id"] == sid(n)
+                session = store.session(sid(n))
+                assert session is not None and session["id"] == sid(n)
             last = last_active[0]
             if last not in saved:
                 # Killed mid-session: either still active (at least as far as acknowledged)

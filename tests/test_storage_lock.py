@@ -6,15 +6,15 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from tests.samples import sample_active, sample_record
 from tui.storage.errors import ReadOnlyError
-from tui.storage.samples import sample_active, sample_record
 from tui.storage.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,7 +57,7 @@ def holder(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
 
 
 def assert_refuses_every_write(store: Store, data_dir: Path) -> None:
-    writes = [
+    writes: list[Callable[[], object]] = [
         lambda: store.set_setting("bell", False),
         lambda: store.save_active({"id": "x"}),
         lambda: store.clear_active(),

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from tinydb import TinyDB
 
+from tests.samples import sample_active, sample_record
 from tui.storage.errors import StoreError
-from tui.storage.samples import sample_active, sample_record
 from tui.storage.store import Store
 
 CET = timezone(timedelta(hours=1))

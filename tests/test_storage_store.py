@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from tests.samples import sample_active, sample_record
 from tui.storage import layout
 from tui.storage.errors import InvalidRecordError, StoreError
 from tui.storage.files import DataFiles
-from tui.storage.samples import sample_active, sample_record
 from tui.storage.store import Store
 
 CET = timezone(timedelta(hours=1))
@@ -118,8 +118,9 @@ def test_active_session_save_read_clear(data_dir: Path) -> None:
         doc["engine"]["set"] = 2
         store.save_active(doc)
     with Store.open(data_dir) as store:
-        assert store.active() == doc
-        assert store.active()["engine"]["set"] == 2
+        active = store.active()
+        assert active == doc
+        assert active is not None and active["engine"]["set"] == 2
         store.clear_active()
         assert store.active() is None
         assert not (data_dir / "active.json").exists()
@@ -271,7 +272,8 @@ def test_import_merges_by_id_and_twice_changes_nothing(data_dir: Path) -> None:
         assert store.import_sessions([*incoming, {**mine, "note": "theirs"}]) == 0
         assert {p: p.read_bytes() for p in (data_dir / "history").iterdir()} == files_before
         assert len(store.sessions()) == 4
-        assert store.session(mine["id"])["note"] == "mine"  # what is here already stays
+        kept = store.session(mine["id"])
+        assert kept is not None and kept["note"] == "mine"  # what is here already stays
         assert store.session(incoming[2]["id"]) == incoming[2]
 
 

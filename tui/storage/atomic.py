@@ -6,7 +6,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb.storages import Storage
 
@@ -99,7 +99,7 @@ class AtomicJSONStorage(Storage):
         problem = check_tables(data)
         if problem is not None:
             raise DamagedFileError(self.path, problem)
-        return data
+        return cast("dict[str, dict[str, Any]]", data)  # the shape check_tables checked
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with `data`; serialising first, so a bad value touches nothing."""

@@ -47,7 +47,7 @@ def local_start(started_at: str) -> datetime:
 
 def done_exercises(summary: dict[str, Any]) -> list[str]:
     """Ids of exercises with a done set: from a summary, or worked out from a full record."""
-    done = summary.get(DONE_IDS)
+    done: list[str] | None = summary.get(DONE_IDS)
     if done is not None:
         return done
     return done_exercise_ids(summary.get("sets") or [])

@@ -102,7 +102,7 @@ class Store:
         stored = self._files.read_doc(self.data_dir / layout.SETTINGS, layout.SETTINGS_TABLE)
         if stored is None or key not in stored:
             return default
-        value = stored[key]
+        value: T = stored[key]
         if default is not None and not isinstance(value, type(default)):
             return default
         return value

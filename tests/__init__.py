@@ -1,0 +1,1 @@
+"""The test suite: a package, so pytest and the tests import one copy of each helper."""
