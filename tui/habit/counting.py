@@ -1,0 +1,24 @@
+"""Which sessions count for the habit, and on which local day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+TYPE_CHECKING = False  # typing itself would cost `loosen status` milliseconds on every prompt
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+
+def counts_for_habit(summary: Mapping[str, Any]) -> bool:
+    """Whether a session counts: not abandoned, and at least one set done (sets_done > 0)."""
+    sets_done = summary.get("sets_done")
+    return summary.get("status") != "abandoned" and type(sets_done) is int and sets_done > 0
+
+
+def local_day(started_at: str) -> date:
+    """The calendar date a session started on, in this process's local time zone.
+
+    Raises ValueError for a start time that is not ISO 8601.
+    """
+    return datetime.fromisoformat(started_at).astimezone().date()
