@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_ = command("import", "merge sessions from a loosen JSON export (by session id)")
     import_.add_argument("file", type=Path, metavar="FILE")
+    from tui.cli_habit import add_habit_commands
+
+    add_habit_commands(command)
     return parser
 
 
@@ -121,6 +124,11 @@ def run(argv: Sequence[str]) -> int:
             return _fail(error.problems, prefix="")
         print("ok")
         return EXIT_OK
+
+    if args.command in ("status", "remind"):
+        from tui.cli_habit import run_habit_command
+
+        return run_habit_command(args)
 
     from tui.storage.errors import StorageError
 
