@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from tui.habit.marks import Chunk
+    from tui.habit.status import HabitStatus
 
 SCHEMA_VERSION = 2
 """The data dir layout this reader knows (tui.storage.layout.SCHEMA_VERSION)."""
@@ -128,4 +129,15 @@ class HabitData:
                 return found[1]
         except UnreadableFile:
             return None
+        return None
+
+
+def current_status(data_dir: str, today: date) -> HabitStatus | None:
+    """Where the habit stands (goal from settings), or None if the data dir can't be read."""
+    from tui.habit.status import habit_status
+
+    try:
+        data = HabitData(data_dir)
+        return habit_status(data.marks(), today, data.goal)
+    except HabitDataError:
         return None
