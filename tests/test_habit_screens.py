@@ -11,6 +11,7 @@ from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue
 from tui.habit.goal import GOAL_SETTING
 from tui.screens.goal import GoalScreen
+from tui.screens.session import SessionScreen
 from tui.storage.store import Store
 
 AppFactory = Callable[..., LoosenApp]
@@ -89,3 +90,52 @@ async def test_a_read_only_loosen_cannot_set_the_goal(
             assert not isinstance(app.screen, GoalScreen)
             assert read_only_notices() == before + 1
             assert second.get_setting(GOAL_SETTING, None) is None
+
+
+async def test_the_catalogue_nudges_when_the_goal_needs_every_day_left(
+    make_app: AppFactory, store: Store, catalogue: Catalogue
+) -> None:
+    seed(store, catalogue, 4, 3)  # Monday and Tuesday: 3 more needed, Fri to Sun left
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert (
+            "Goal at risk: 3 more days needed, 3 days left this week · w starts Four-Step Upper"
+            in text.replace("\n", " ")
+            or "Goal at risk: 3 more days needed, 3 days left this week · w starts Four-Step"
+            in text
+        )
+        assert " w Usual routine " in bottom_line(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.engine.routine.id == "four-step-upper-back"
+
+
+async def test_a_lost_week_is_said_gently(
+    make_app: AppFactory, store: Store, catalogue: Catalogue
+) -> None:
+    seed(store, catalogue, 4, routine="roller-twister-warm-up")
+    app = make_app()
+    async with app.run_test(size=(110, 24)) as pilot:
+        await pilot.pause()
+        assert (
+            "This week's goal is out of reach (4 more days, 3 days left this week) · "
+            "w starts Roller Twister Warm-Up"
+        ) in screen_text(app)
+
+
+async def test_no_nudge_when_the_week_is_on_track_or_there_is_no_history(
+    make_app: AppFactory, store: Store, catalogue: Catalogue
+) -> None:
+    for days in ((), (4, 3, 2, 1)):
+        seed(store, catalogue, *days)
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Goal at risk" not in screen_text(app)
+            assert "Usual routine" not in bottom_line(app)
+            await pilot.press("w")
+            await pilot.pause()
+            assert not isinstance(app.screen, SessionScreen)
