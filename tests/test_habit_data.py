@@ -254,3 +254,24 @@ def test_a_damaged_shard_is_named(data_dir: Path) -> None:
     )
     with pytest.raises(HabitDataError, match=r"2026\.json: damaged: a session without a start"):
         habit_status(HabitData(str(data_dir)).marks(), date(2026, 11, 18), 5)
+
+
+def test_the_habit_package_never_imports_textual_or_rich() -> None:
+    import subprocess
+    import sys
+
+    import tui.habit
+
+    package = Path(tui.habit.__file__).parent
+    modules = sorted(p.stem for p in package.glob("*.py") if p.stem != "__init__")
+    assert {"rules", "reader", "ics", "nudge"} <= set(modules)
+    code = (
+        "import sys\n"
+        + "".join(f"import tui.habit.{name}\n" for name in modules)
+        + "import tui.cli_habit, tui.cli_remind\n"
+        + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
