@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.habit import shards
-from tui.habit.counting import counts_for_habit
+from tui.habit.counting import counts_for_habit, today_ordinal, year_start
 from tui.habit.goal import GOAL_SETTING
 from tui.habit.index import INDEX, read_index, refresh_index
 from tui.habit.reader import SCHEMA_VERSION, HabitData, HabitDataError
@@ -56,6 +56,18 @@ def test_the_readers_names_match_the_storage_layout() -> None:
     assert shards.V1_DATABASE == layout.V1_DATABASE
     assert SCHEMA_VERSION == layout.SCHEMA_VERSION
     assert shards.shard_path("h", 2026) == str(layout.summary_shard(Path("h"), 2026))
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.dates())
+def test_year_start_is_the_ordinal_of_new_years_day(day: date) -> None:
+    assert year_start(day.year) == date(day.year, 1, 1).toordinal()
+
+
+@pytest.mark.parametrize("name", ["Pacific/Kiritimati", "Etc/GMT+12", "Europe/Berlin", "UTC"])
+def test_today_without_datetime_is_todays_local_date(name: str) -> None:
+    use_zone(name)
+    assert today_ordinal() == date.today().toordinal()
 
 
 def test_only_finished_sessions_with_a_done_set_count() -> None:
@@ -275,3 +287,20 @@ def test_the_habit_package_never_imports_textual_or_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_only_year_shards_are_listed(tmp_path: Path) -> None:
+    names = [
+        "2026.json",
+        "1999.json",
+        "2026-11-sets.json",
+        "2025.json.damaged-20261120-073000",
+        ".2024.json.tmp-0123456789ab",
+        "abcd.json",
+        "२०२६.json",
+        "20261.json",
+    ]
+    for name in names:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert shards.shard_years(str(tmp_path)) == [2026, 1999]
+    assert shards.shard_years(str(tmp_path / "missing")) == []

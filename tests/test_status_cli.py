@@ -268,7 +268,7 @@ def test_status_on_an_unreadable_data_dir_exits_2(tmp_path: Path) -> None:
 
 
 def test_status_loads_nothing_heavy(data_dir: Path) -> None:
-    """No Textual, Rich, argparse, TinyDB, pathlib or catalogue: it runs on every prompt."""
+    """No Textual, argparse, TinyDB, pathlib, datetime, catalogue...: it runs on every prompt."""
     seed(data_dir, [date.today() - timedelta(days=1)])
     code = (
         "import sys\n"
@@ -276,7 +276,7 @@ def test_status_loads_nothing_heavy(data_dir: Path) -> None:
         "from tui.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
         "heavy = ('textual', 'rich', 'argparse', 'tinydb', 'pathlib', 'platformdirs', 'typing',\n"
-        "         'dataclasses', 'tui.catalogue', 'tui.storage')\n"
+        "         'dataclasses', 'datetime', 'tui.catalogue', 'tui.storage')\n"
         "print(code, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     result = subprocess.run(

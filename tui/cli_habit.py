@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 
 TYPE_CHECKING = False  # typing itself would cost `loosen status` milliseconds on every prompt
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
+    from datetime import date
     from typing import TextIO
 
 EXIT_DONE = 0
@@ -75,9 +75,10 @@ def status(
     out: TextIO | None = None,
 ) -> int:
     """Print the status line; 0 when a warm-up is done today, 1 when not, 2 on bad input."""
+    from tui.habit.counting import today_ordinal
     from tui.habit.line import FormatError, check_template, status_line, terminal_shows_unicode
     from tui.habit.reader import HabitData, HabitDataError
-    from tui.habit.status import habit_status
+    from tui.habit.status import status_on
 
     out = out or sys.stdout
     where = os.path.abspath(os.path.expanduser(data_dir or default_data_dir()))
@@ -85,9 +86,8 @@ def status(
         if template is not None:
             check_template(template)
         data = HabitData(where)
-        if today is None:
-            today = date.today()
-        figures = habit_status(data.marks(), today, data.goal)
+        day = today.toordinal() if today is not None else today_ordinal()
+        figures = status_on(data.marks(), day, data.goal)
         # A stream of str without an encoding (a test's StringIO) takes any character.
         encoding = getattr(out, "encoding", None) or "utf-8"
         plain = ascii_only or not terminal_shows_unicode(encoding)

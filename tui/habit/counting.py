@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import time
 
 TYPE_CHECKING = False  # typing itself would cost `loosen status` milliseconds on every prompt
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from datetime import date
     from typing import Any
 
 
@@ -21,4 +22,18 @@ def local_day(started_at: str) -> date:
 
     Raises ValueError for a start time that is not ISO 8601.
     """
+    from datetime import datetime  # here: `loosen status` mostly never needs it
+
     return datetime.fromisoformat(started_at).astimezone().date()
+
+
+def year_start(year: int) -> int:
+    """The date ordinal (`date.toordinal`) of 1 January of `year`."""
+    before = year - 1
+    return before * 365 + before // 4 - before // 100 + before // 400 + 1
+
+
+def today_ordinal() -> int:
+    """Today's local date as an ordinal, without importing datetime (slow to start)."""
+    now = time.localtime()
+    return year_start(now.tm_year) + now.tm_yday - 1

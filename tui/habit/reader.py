@@ -7,8 +7,8 @@ each read sees a whole old or a whole new file.
 from __future__ import annotations
 
 import os
-from datetime import date
 
+from tui.habit.counting import year_start
 from tui.habit.goal import GOAL_SETTING, stored_goal
 from tui.habit.index import entry_marks, read_index
 from tui.habit.marks import NO_FLOOR, DayMarks
@@ -31,6 +31,7 @@ from tui.habit.shards import (
 TYPE_CHECKING = False  # typing itself would cost `loosen status` milliseconds on every prompt
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from datetime import date
     from typing import Any
 
     from tui.habit.marks import Chunk
@@ -109,7 +110,7 @@ class HabitData:
                 raise HabitDataError(f"{error}; open loosen to set it aside") from None
             older = position + 1 < len(years)
             # Days from this floor on are complete: no older shard can reach them.
-            floor = date(year, 1, 1).toordinal() + SPILL_DAYS if older else NO_FLOOR
+            floor = year_start(year) + SPILL_DAYS if older else NO_FLOOR
             yield first, mask, floor
 
     def last_routine_id(self) -> str | None:

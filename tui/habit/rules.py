@@ -8,6 +8,8 @@ streak takes about a millisecond.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 TYPE_CHECKING = False  # typing would slow `loosen status`
 if TYPE_CHECKING:
     from tui.habit.marks import DayMarks
@@ -35,7 +37,9 @@ def unmet_week(marks: DayMarks, before: int, goal: int) -> int:
     while True:
         low = high - WEEK * BATCH_WEEKS + 1
         days = marks.segment(low, high)
-        counts = [days.count("1", offset, offset + WEEK) for offset in range(0, len(days), WEEK)]
+        starts = range(0, len(days), WEEK)
+        # map() calls days.count for every week without a Python frame each: fast in C.
+        counts = list(map(days.count, repeat("1"), starts, range(WEEK, len(days) + WEEK, WEEK)))
         if min(counts) < goal:
             newest_unmet = max(i for i, count in enumerate(counts) if count < goal)
             return low + WEEK * newest_unmet

