@@ -304,3 +304,37 @@ def test_only_year_shards_are_listed(tmp_path: Path) -> None:
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert shards.shard_years(str(tmp_path)) == [2026, 1999]
     assert shards.shard_years(str(tmp_path / "missing")) == []
+
+
+def test_reading_while_the_writer_saves_sees_whole_files(data_dir: Path) -> None:
+    """Atomic renames: a reader beside a saving writer never meets a half-written file."""
+    import threading
+
+    offset = timezone(timedelta(hours=1))
+    first = datetime(2026, 1, 5, 8, tzinfo=offset)  # a Monday
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with Store.open(data_dir) as store:
+                for n in range(40):
+                    store.add_session(sample_record(first + timedelta(days=n)))
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            done.set()
+
+    with Store.open(data_dir):
+        pass
+    writer = threading.Thread(target=write)
+    writer.start()
+    seen: list[int] = []
+    today = date(2026, 2, 13)
+    while not done.is_set() or not seen:
+        status = habit_status(HabitData(str(data_dir)).marks(), today, 7)
+        seen.append(status.strict)
+    writer.join()
+    assert not errors
+    assert all(0 <= streak <= 40 for streak in seen)
+    assert habit_status(HabitData(str(data_dir)).marks(), today, 7).strict == 40
