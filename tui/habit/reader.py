@@ -41,7 +41,8 @@ SCHEMA_VERSION = 2
 """The data dir layout this reader knows (tui.storage.layout.SCHEMA_VERSION)."""
 SPILL_DAYS = 2
 """A session's local day can fall up to two days outside its shard's year: the shard is
-chosen by the date in the session's own UTC offset (-12:00 to +14:00), the day by ours."""
+chosen by the date in the session's own UTC offset, the day by ours, and offsets are
+under 24 hours either way."""
 
 
 class HabitDataError(Exception):
