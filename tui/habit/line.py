@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from string import Formatter
 
 TYPE_CHECKING = False  # typing itself would cost `loosen status` milliseconds on every prompt
 if TYPE_CHECKING:
@@ -31,6 +30,8 @@ class FormatError(ValueError):
 
 def check_template(template: str) -> str:
     """`template` if every {placeholder} in it is known; raises FormatError otherwise."""
+    from string import Formatter  # only with --format: the plain line is the common one
+
     known = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
     try:
         fields = list(Formatter().parse(template))
