@@ -24,10 +24,8 @@ from typing import Any
 
 # Run as a script from a checkout: make `tui` and the sibling benchmark importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from storage import make_records  # type: ignore[import-not-found]  # the sibling script
-
+from benchmarks.storage import make_records
 from tui.storage.export import export_json
 from tui.storage.importing import MAX_FILE_BYTES, read_import
 from tui.storage.store import Store

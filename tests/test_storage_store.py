@@ -50,6 +50,7 @@ def test_open_creates_a_private_dir_with_meta_and_lock(data_dir: Path) -> None:
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert sorted(str(p.relative_to(data_dir)) for p in files) == [
         "active.json",
+        "habit-index.json",
         "history/2025-10-sets.json",
         "history/2025.json",
         "history/2026-11-sets.json",

@@ -15,6 +15,7 @@ from textual.theme import Theme
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.catalogue.wording import plural
+from tui.habit.goal import GOAL_SETTING, checked_goal, stored_goal
 from tui.messages import StartSession
 from tui.screens.catalogue import CatalogueScreen
 from tui.storage.errors import StorageError
@@ -163,6 +164,9 @@ class LoosenApp(App[int]):
         bell = "Bell: turn off" if self.bell_on else "Bell: turn on"
         yield SystemCommand(
             bell, "The terminal bell at the end of holds and rests", self.toggle_bell
+        )
+        yield SystemCommand(
+            "Weekly goal", "On how many days a week to warm up (1-7)", self.action_weekly_goal
         )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         # Textual's own Keys panel and Maximize would only duplicate or confuse.
@@ -328,6 +332,28 @@ class LoosenApp(App[int]):
         """Close every screen above the catalogue."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    # --------------------------------------------------------- weekly goal
+
+    @property
+    def weekly_goal(self) -> int:
+        """On how many days a week to warm up (1 to 7; 5 until set)."""
+        return stored_goal(self.store.get_setting(GOAL_SETTING, None))
+
+    def action_weekly_goal(self) -> None:
+        """Ask for the weekly goal and remember it."""
+        from tui.screens.goal import GoalScreen
+
+        if self.store.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="error")
+            return
+
+        def chosen(days: int | None) -> None:
+            if days is not None:
+                self.store.set_setting(GOAL_SETTING, checked_goal(days))
+                self.notify(f"Weekly goal: {plural(days, 'day')} a week.")
+
+        self.push_screen(GoalScreen(self.weekly_goal), chosen)
 
     # ---------------------------------------------------------------- bell
 

@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("file", type=Path, metavar="FILE")
     library = command("library", cli_library.HELP)
     cli_library.add_arguments(library, lambda sub: _common_options(sub, top=False))
+    from tui.cli_habit import add_habit_commands
+
+    add_habit_commands(command)
     return parser
 
 
@@ -125,6 +128,11 @@ def run(argv: Sequence[str]) -> int:
             return _fail(error.problems, prefix="")
         print("ok")
         return EXIT_OK
+
+    if args.command in ("status", "remind"):
+        from tui.cli_habit import run_habit_command
+
+        return run_habit_command(args)
 
     from tui.storage.errors import StorageError
 

@@ -13,8 +13,11 @@ import functools
 import io
 import os
 import sys
-from collections.abc import Callable
-from typing import NoReturn, TextIO
+
+TYPE_CHECKING = False  # importing typing costs `loosen status` time on every shell prompt
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import NoReturn, TextIO
 
 EXIT_OUTPUT_FAILED = 2
 

@@ -19,6 +19,7 @@ from tui.widgets.catalogue_list import CatalogueList
 from tui.widgets.detail import exercise_detail, routine_detail
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
+from tui.widgets.nudge import NudgeLine
 
 SEARCH_PROMPT = "/ search names, tags, equipment"
 
@@ -34,6 +35,7 @@ class CatalogueScreen(LoosenScreen[None]):
         Binding("enter", "start", "Start", show=False),
         Binding("s", "start_exercise", "Do exercise"),
         Binding("r", "resume", "Resume"),
+        Binding("w", "usual_routine", "Usual routine"),
     ]
 
     def __init__(self, catalogue: Catalogue) -> None:
@@ -42,6 +44,7 @@ class CatalogueScreen(LoosenScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="banner")
+        yield NudgeLine()
         # Textual's Input is mounted in place of this prompt the first time it is needed:
         # styling it, and its cursor, cost the catalogue's first frame about 10 ms.
         yield Static(SEARCH_PROMPT, id="search-prompt")
@@ -56,10 +59,19 @@ class CatalogueScreen(LoosenScreen[None]):
     def on_mount(self) -> None:
         self.refilter("")
         self.show_banner()
+        self.call_after_refresh(self.show_nudge)
 
     def on_screen_resume(self) -> None:
         self.show_banner()
+        self.show_nudge()
         self.refresh_bindings()
+
+    def show_nudge(self) -> None:
+        """One line when this week's goal is at risk; w then starts the usual routine."""
+        if not self.loosen.store.read_only:
+            nudge = self.query_one(NudgeLine)
+            nudge.look(str(self.loosen.store.data_dir), self.loosen.now().date(), self.catalogue)
+            self.refresh_bindings()
 
     def show_banner(self) -> None:
         """Say, above everything, when history is read-only or a session is unfinished."""
@@ -71,10 +83,16 @@ class CatalogueScreen(LoosenScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.loosen.has_unfinished_session
+        if action == "usual_routine":
+            return any(nudge.routine is not None for nudge in self.query(NudgeLine))
         return True
 
     def action_resume(self) -> None:
         self.loosen.offer_resume()
+
+    def action_usual_routine(self) -> None:
+        if routine := self.query_one(NudgeLine).routine:
+            self.post_message(StartSession(routine))
 
     @property
     def routine_list(self) -> CatalogueList:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.catalogue.wording import clock, plural
+from tui.habit.reader import current_status
 from tui.screens.base import LoosenScreen
 from tui.storage.history import (
     calendar,
@@ -29,6 +30,7 @@ from tui.text import printable
 from tui.widgets.exercise_figures import ExerciseFigure, ExerciseFigures
 from tui.widgets.habit import calendar_picture, sparkline
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.weekly_goal import WeeklyGoal
 
 PAGE_ROWS = 200
 """Rows added to the table at a time; more follow as the cursor nears the end."""
@@ -74,6 +76,7 @@ class HistoryScreen(LoosenScreen[None]):
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "next_filter", "Filter routine"),
+        Binding("g", "app.weekly_goal", "Weekly goal"),
         Binding("c", "app.catalogue", "Catalogue"),
         Binding("escape", "app.previous_screen", "Back", show=False),
         Binding("j", "cursor_down", "Down", show=False),
@@ -97,6 +100,7 @@ class HistoryScreen(LoosenScreen[None]):
             yield Static(id="calendar")
             with Vertical(id="habit-side"):
                 yield Static(id="weekly")
+                yield WeeklyGoal()
                 yield ExerciseFigures(id="exercise-stats")
         yield Static(id="filter-line")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
@@ -111,6 +115,14 @@ class HistoryScreen(LoosenScreen[None]):
         self.summaries = self.loosen.from_store(self.loosen.store.sessions, [])
         self.show_habit()
         self.show_table()
+        self.show_goal()
+
+    def on_screen_resume(self) -> None:
+        self.show_goal()  # the goal may have been changed above this screen
+
+    def show_goal(self) -> None:
+        """This week against the goal, read as `loosen status` reads it."""
+        self.query_one(WeeklyGoal).show(current_status(str(self.loosen.store.data_dir), self.today))
 
     # ------------------------------------------------------------- drawing
 

@@ -203,6 +203,7 @@ class Store:
             self._history.put([record])
             if finishing:
                 self._files.remove(active_path)
+            self._refresh_habit_index()
 
     def sessions(self, routine_id: str | None = None) -> list[dict[str, Any]]:
         """Summaries (records without "sets", plus done_exercise_ids), newest first.
@@ -254,7 +255,14 @@ class Store:
             known = {summary["id"] for summary in self._history.all_summaries()}
             fresh = [record for record in records if record["id"] not in known]
             self._history.put(fresh)
+            self._refresh_habit_index()
             return len(fresh)
+
+    def _refresh_habit_index(self) -> None:
+        # Lets `loosen status` read one small file instead of every year of history.
+        from tui.habit.index import refresh_index
+
+        refresh_index(str(self.data_dir))
 
     # Lifetime ------------------------------------------------------------------------
 
