@@ -137,6 +137,7 @@ def test_unknown_exercise_reference_matches_the_documented_message() -> None:
     )
     assert problems_of(data) == [
         'my.json: routines[1].steps[0].exercise: unknown exercise "t-spin-roll"'
+        ' (did you mean "t-spine-roll"?)'
     ]
 
 
