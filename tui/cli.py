@@ -88,6 +88,15 @@ def _fail(lines: Sequence[str], prefix: str = "loosen: ") -> int:
     return EXIT_BAD_INPUT
 
 
+def _warn(catalogue: Catalogue) -> None:
+    """Say on standard error which files were used only in part, and how to fix them."""
+    from tui.catalogue.notices import problem_notice
+
+    for problems in catalogue.problems:
+        for line in problem_notice(problems):
+            print(f"loosen: warning: {printable(line)}", file=sys.stderr)
+
+
 def _print_routines(catalogue: Catalogue) -> None:
     rows = [
         (
@@ -140,6 +149,7 @@ def run(argv: Sequence[str]) -> int:
             with _open_store(args) as store:
                 return import_sessions(store, args.file)
         catalogue = load_catalogue(args.routines, data=data_dir(args.data_dir))
+        _warn(catalogue)
         if args.command == "routines":
             _print_routines(catalogue)
             return EXIT_OK

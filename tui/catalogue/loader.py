@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from tui.catalogue.model import (
     Catalogue,
@@ -307,8 +307,8 @@ class _Reader:
         obj = self.obj(value, path)
         if obj is None:
             return None
-        self.unknown_fields(obj, path, EXERCISE_FIELDS)
         before = len(self.problems)
+        self.unknown_fields(obj, path, EXERCISE_FIELDS)
         exercise_id = self.identifier(obj, path, seen)
         name = self.string(obj, path, "name")
         summary = self.string(obj, path, "summary")
@@ -370,8 +370,8 @@ class _Reader:
         obj = self.obj(value, path)
         if obj is None:
             return None
-        self.unknown_fields(obj, path, ROUTINE_FIELDS)
         before = len(self.problems)
+        self.unknown_fields(obj, path, ROUTINE_FIELDS)
         routine_id = self.identifier(obj, path, seen)
         name = self.string(obj, path, "name")
         summary = self.string(obj, path, "summary")
@@ -454,7 +454,26 @@ class _Exercises:
         return did_you_mean(exercise_id, [*self.defined, *base_ids])
 
 
-def _read(data: object, label: str, base: Catalogue | None) -> tuple[_Reader, Catalogue, set[str]]:
+class UsablePart(NamedTuple):
+    """What of a file with problems can still be used."""
+
+    catalogue: Catalogue
+    problems: list[str]
+    left_out: list[str]
+    """The entries not used: 'routine "mine"', or their path when they have no usable id."""
+
+
+def _left_out(kind: str, values: list[Any], kept: list[Any]) -> list[str]:
+    found = []
+    for index, (value, entry) in enumerate(zip(values, kept, strict=True)):
+        if entry is None:
+            entry_id = value.get("id") if isinstance(value, dict) else None
+            usable = isinstance(entry_id, str) and ID_PATTERN.match(entry_id)
+            found.append(f"{kind} {json.dumps(entry_id)}" if usable else f"{kind}s[{index}]")
+    return found
+
+
+def _read(data: object, label: str, base: Catalogue | None) -> tuple[_Reader, UsablePart, set[str]]:
     """Every entry of a parsed file that has no problem of its own, and the reader's problems.
 
     Raises `CatalogueError` when the file as a whole can't be read as a routines file.
@@ -479,15 +498,17 @@ def _read(data: object, label: str, base: Catalogue | None) -> tuple[_Reader, Ca
         )
     reader.unknown_fields(data, "", TOP_FIELDS)
     exercise_ids: dict[str, str] = {}
+    exercise_values = reader.items(data, "", "exercises", required=False)
     exercises = [
         reader.exercise(value, f"exercises[{i}]", exercise_ids)
-        for i, value in enumerate(reader.items(data, "", "exercises", required=False))
+        for i, value in enumerate(exercise_values)
     ]
     usable = _Exercises({e.id: e for e in exercises if e}, exercise_ids, base)
     routine_ids: dict[str, str] = {}
+    routine_values = reader.items(data, "", "routines", required=False)
     routines = [
         reader.routine(value, f"routines[{i}]", routine_ids, usable)
-        for i, value in enumerate(reader.items(data, "", "routines", required=False))
+        for i, value in enumerate(routine_values)
     ]
     if "exercises" not in data and "routines" not in data:
         reader.problem("", 'expected "exercises" or "routines"')
@@ -495,30 +516,32 @@ def _read(data: object, label: str, base: Catalogue | None) -> tuple[_Reader, Ca
         exercises=tuple(e for e in exercises if e),
         routines=tuple(r for r in routines if r),
     )
-    return reader, catalogue, set(exercise_ids) | set(routine_ids)
+    left_out: list[str] = []
+    if reader.problems:
+        left_out = _left_out("exercise", exercise_values, exercises)
+        left_out += _left_out("routine", routine_values, routines)
+    part = UsablePart(catalogue, reader.problems, left_out)
+    return reader, part, set(exercise_ids) | set(routine_ids)
 
 
 def catalogue_from_data(
     data: object, label: str, *, base: Catalogue | None = None
 ) -> tuple[Catalogue, set[str]]:
     """Check parsed JSON as a routines file; as `parse_catalogue`, once the JSON is parsed."""
-    reader, catalogue, ids = _read(data, label, base)
+    reader, part, ids = _read(data, label, base)
     if reader.problems:
         raise CatalogueError(reader.problems)
-    return catalogue, ids
+    return part.catalogue, ids
 
 
-def usable_part(
-    data: object, label: str, *, base: Catalogue | None = None
-) -> tuple[Catalogue, list[str]]:
+def usable_part(data: object, label: str, *, base: Catalogue | None = None) -> UsablePart:
     """The entries of a parsed file that have no problems of their own, and every problem.
 
     An exercise or routine is kept when nothing inside it is wrong and, for a routine, when
     every exercise it uses is usable. Raises `CatalogueError` when the file as a whole is not
     a routines file (not an object, or another schema version).
     """
-    reader, catalogue, _ = _read(data, label, base)
-    return catalogue, reader.problems
+    return _read(data, label, base)[1]
 
 
 def read_routines_data(path: Path) -> object:
