@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -123,7 +123,7 @@ def _describe(value: object) -> str:
     return json.dumps(value)
 
 
-class _Reader:
+class Reader:
     """Walks one parsed file, collecting problems with their JSON paths."""
 
     def __init__(self, label: str) -> None:
@@ -473,12 +473,12 @@ def _left_out(kind: str, values: list[Any], kept: list[Any]) -> list[str]:
     return found
 
 
-def _read(data: object, label: str, base: Catalogue | None) -> tuple[_Reader, UsablePart, set[str]]:
+def _read(data: object, label: str, base: Catalogue | None) -> tuple[Reader, UsablePart, set[str]]:
     """Every entry of a parsed file that has no problem of its own, and the reader's problems.
 
     Raises `CatalogueError` when the file as a whole can't be read as a routines file.
     """
-    reader = _Reader(label)
+    reader = Reader(label)
     if not isinstance(data, dict):
         raise CatalogueError([f"{label}: expected a JSON object at the top, got {_describe(data)}"])
     version = data.get("schema_version")
@@ -542,6 +542,30 @@ def usable_part(data: object, label: str, *, base: Catalogue | None = None) -> U
     a routines file (not an object, or another schema version).
     """
     return _read(data, label, base)[1]
+
+
+def problems_by_path(
+    data: object, label: str, *, base: Catalogue | None = None
+) -> list[tuple[str, str]]:
+    """Every problem of a parsed file as (JSON path, message), for editors that show them by field.
+
+    A file that is not a routines file at all gives one problem with the path "".
+    """
+    try:
+        reader, _, _ = _read(data, label, base)
+    except CatalogueError as error:
+        return [("", line) for line in error.problems]
+    return reader.messages
+
+
+def check_value(check: Callable[[Reader], object]) -> str | None:
+    """The loader's message for one value, checked by one of its rules, or None if it is fine.
+
+    `check` calls a rule of the reader (such as `reader.integer(...)`) with the path "".
+    """
+    reader = Reader("")
+    check(reader)
+    return reader.messages[0][1] if reader.messages else None
 
 
 def read_routines_data(path: Path) -> object:
