@@ -20,7 +20,7 @@ from tui.catalogue.editing import (
     slug,
 )
 from tui.catalogue.exercise_edits import duplicate_exercise, new_exercise
-from tui.catalogue.loader import parse_catalogue
+from tui.catalogue.loader import load_catalogue_file, parse_catalogue
 from tui.catalogue.model import Catalogue, DosageOrigin
 from tui.catalogue.routine_edits import (
     add_step,
@@ -35,9 +35,10 @@ from tui.catalogue.routine_edits import (
     set_step_note,
     step_dosages,
 )
-from tui.catalogue.sources import builtin_routines_file, load_catalogue
+from tui.catalogue.sources import builtin_routines_file
 
-BASE = load_catalogue(builtin_routines_file())
+# Read at import, before the fixtures isolate the data dir: so without the library.
+BASE = load_catalogue_file(builtin_routines_file())
 EMPTY = OwnCatalogue(BASE, UserRoutines())
 
 

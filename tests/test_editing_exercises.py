@@ -25,12 +25,13 @@ from tui.catalogue.fields import (
     field_value,
     routine_problems,
 )
-from tui.catalogue.loader import parse_catalogue
+from tui.catalogue.loader import load_catalogue_file, parse_catalogue
 from tui.catalogue.model import CueKind, ExerciseKind
 from tui.catalogue.routine_edits import add_step, new_routine, set_step_dosage
-from tui.catalogue.sources import builtin_routines_file, load_catalogue
+from tui.catalogue.sources import builtin_routines_file
 
-BASE = load_catalogue(builtin_routines_file())
+# Read at import, before the fixtures isolate the data dir: so without the library.
+BASE = load_catalogue_file(builtin_routines_file())
 EMPTY = OwnCatalogue(BASE, UserRoutines())
 
 
@@ -163,6 +164,8 @@ def test_routine_problems_point_at_the_step_field() -> None:
         ("name", "", True, 'expected a non-empty string, got ""'),
         ("name", "  ", True, 'expected a non-empty string, got "  "'),
         ("name", "[b]x[/b]", True, None),
+        ("name", "half \ud800", True, "text is not valid Unicode (a lone surrogate escape)"),
+        ("note", "\udfff", True, "text is not valid Unicode (a lone surrogate escape)"),
         ("text", "Slide up.", True, None),
         ("author", "", True, None),
         ("note", "", True, None),

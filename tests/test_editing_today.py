@@ -6,13 +6,15 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.model import Routine
-from tui.catalogue.sources import builtin_routines_file, load_catalogue
+from tui.catalogue.sources import builtin_routines_file
 from tui.catalogue.today import AdjustError, adjust_today, today_changes
 from tui.session.engine import SessionEngine
 from tui.session.record import FINISHED, active_document, resume, session_record
 
-CATALOGUE = load_catalogue(builtin_routines_file())
+# Read at import, before the fixtures isolate the data dir: so without the library.
+CATALOGUE = load_catalogue_file(builtin_routines_file())
 
 
 def routine(routine_id: str) -> Routine:

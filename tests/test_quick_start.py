@@ -13,13 +13,15 @@ import pytest
 
 import tui.app
 import tui.cli
+from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.quick_start import USUAL_ROUTINE, last_done_by_routine, quick_start_routine
-from tui.catalogue.sources import builtin_routines_file, load_catalogue
+from tui.catalogue.sources import builtin_routines_file
 from tui.cli import run
 from tui.storage.history import local_start
 from tui.storage.store import Store
 
-CATALOGUE = load_catalogue(builtin_routines_file())
+# Read at import, before the fixtures isolate the data dir: so without the library.
+CATALOGUE = load_catalogue_file(builtin_routines_file())
 
 
 def record(routine_id: str, started: str, *, done: bool = True) -> dict[str, Any]:

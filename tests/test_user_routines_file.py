@@ -17,9 +17,10 @@ import pytest
 from tui.catalogue.drafts import RoutineDraft, UserRoutines
 from tui.catalogue.editing import EditError, OwnCatalogue, put_exercise, put_routine, set_field
 from tui.catalogue.exercise_edits import add_cue, new_exercise
+from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.model import CueKind
 from tui.catalogue.routine_edits import add_step, new_routine, set_step_dosage
-from tui.catalogue.sources import builtin_catalogue
+from tui.catalogue.sources import builtin_routines_file
 from tui.catalogue.user_file import (
     EditRejected,
     FileBusy,
@@ -31,7 +32,8 @@ from tui.catalogue.user_file import (
 )
 from tui.locations import user_routines_file
 
-BASE = builtin_catalogue()
+# Read at import, before the fixtures isolate the data dir: so without the library.
+BASE = load_catalogue_file(builtin_routines_file())
 TIMEOUT = 60
 
 
@@ -142,6 +144,17 @@ def test_an_invalid_edit_writes_nothing() -> None:
     with pytest.raises(EditError):
         user_file().save(lambda own: put_routine(own, routine("Kept")))  # id taken
     assert user_routines_file().read_bytes() == before
+
+
+def test_text_no_file_can_hold_is_refused_with_its_path() -> None:
+    broken = set_field(routine("Mine"), "name", "half \ud800")
+    with pytest.raises(EditRejected) as rejected:
+        user_file().save(lambda own: put_routine(own, broken))
+    assert rejected.value.problems == [
+        f"{user_routines_file()}: routines[0].name: text is not valid Unicode"
+        " (a lone surrogate escape)"
+    ]
+    assert not user_routines_file().exists()
 
 
 def test_hand_written_content_survives_an_edit() -> None:

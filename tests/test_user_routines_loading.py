@@ -9,13 +9,15 @@ from typing import Any
 
 import pytest
 
+from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.model import FileProblems
 from tui.catalogue.notices import problem_notice
 from tui.catalogue.sources import builtin_routines_file, load_catalogue
 from tui.cli import run
 from tui.locations import user_routines_file
 
-BUILTIN = load_catalogue(builtin_routines_file())
+# Read at import, before the fixtures isolate the data dir: so without the library.
+BUILTIN = load_catalogue_file(builtin_routines_file())
 DRILL: dict[str, Any] = json.loads(builtin_routines_file().read_text(encoding="utf-8"))[
     "exercises"
 ][0]

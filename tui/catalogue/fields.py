@@ -7,6 +7,7 @@ loader's (`must be at most 50, got 80`), so the editor and `loosen check` never 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection, Mapping
 
@@ -20,6 +21,7 @@ from tui.catalogue.loader import (
     did_you_mean,
     problems_by_path,
 )
+from tui.untrusted import UntrustedFileError, parse_json
 
 INTEGER_FIELDS: dict[str, tuple[int, int]] = {
     **DOSAGE_BOUNDS,
@@ -41,6 +43,18 @@ TEXT_FIELDS = (
 OPTIONAL_TEXT_FIELDS = ("author", "note")
 """Text that may be left empty, meaning none."""
 _WHOLE_NUMBER = re.compile(r"\s*-?[0-9]{1,20}\s*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_unicode(text: str) -> str | None:
+    """The strict reader's words for text no file can hold (a lone surrogate), or None."""
+    if not _SURROGATE.search(text):
+        return None
+    try:
+        parse_json(json.dumps(text), label="")
+    except UntrustedFileError as error:
+        return str(error).removeprefix(": ")
+    return None
 
 
 def _number(text: str) -> int | str:
@@ -70,9 +84,10 @@ def field_problem(
             lambda reader: reader.integer(value, "", name, minimum=low, maximum=high)
         )
     if name in OPTIONAL_TEXT_FIELDS or (name in TEXT_FIELDS and not required and not text):
-        return None
+        return _not_unicode(text)
     if name in TEXT_FIELDS:
-        return check_value(lambda reader: reader.string({name: text}, "", name))
+        problem = check_value(lambda reader: reader.string({name: text}, "", name))
+        return problem or _not_unicode(text)
     if name == "id":
         seen = dict(taken or {})
         return check_value(lambda reader: reader.identifier({"id": text}, "", seen))

@@ -15,9 +15,10 @@ LONG = 160
 """An object of plain values longer than this (a source with a long note) is broken up."""
 _INDENT = "  "
 # Characters JSON may leave raw but a terminal or an editor would act on or hide: DEL, C1
-# controls, invisible marks, line separators and bidi controls. (json escapes C0 itself.)
+# controls, invisible marks, line separators and bidi controls (json escapes C0 itself);
+# and lone surrogates, which UTF-8 can't hold: escaped, the loader names where they are.
 _UNSAFE = re.compile(
-    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]"
+    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
 )
 
 
