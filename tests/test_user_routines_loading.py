@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.screen_text import screen_text
+from tui.app import LoosenApp
 from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.model import FileProblems
 from tui.catalogue.notices import problem_notice
@@ -214,3 +217,26 @@ def test_an_unknown_field_anywhere_inside_leaves_its_entry_out() -> None:
         'routine "mine"',
     )
     assert catalogue.exercise("my-drill") is None and catalogue.routine("mine") is None
+
+
+async def test_the_app_opens_with_the_built_ins_and_the_good_part_of_a_broken_file(
+    make_app: Callable[..., LoosenApp],
+) -> None:
+    write_user_file(
+        {
+            "schema_version": 1,
+            "routines": [
+                own_routine("kept", "sweatt-shrug", name="Kept Of Mine", summary="Mine, kept"),
+                own_routine("typo", "sweatt-shrug", name="Typo Of Mine", colour="red"),
+            ],
+        }
+    )
+    app = make_app(catalogue=load_catalogue())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Roller Twister Warm-Up" in text and "Kept Of Mine" in text
+        assert "Typo Of Mine" not in text
+        assert "Mine, kept" not in text
+        await pilot.press("down", "down", "down")  # past the three built-ins: its detail shows
+        assert "Mine, kept" in screen_text(app)
