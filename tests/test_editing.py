@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -238,3 +240,17 @@ def test_a_duplicated_library_exercise_keeps_its_licence_in_the_note() -> None:
     draft = duplicate_exercise(EMPTY, licensed)
     assert draft.source.note == "Licence: CC-BY-SA 4 (https://x)"
     assert draft.id == "thoracic-spine-roller-twisters-copy"
+
+
+def test_the_catalogue_domain_never_imports_textual_or_rich() -> None:
+    code = (
+        "import pkgutil, sys, tui.catalogue, tui.cli_start\n"
+        "for module in pkgutil.iter_modules(tui.catalogue.__path__, 'tui.catalogue.'):\n"
+        "    __import__(module.name)\n"
+        "ui = ('textual', 'rich')\n"
+        "print(len(sys.modules), sorted(m for m in sys.modules if m.split('.')[0] in ui))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split(" ", 1)[1].strip() == "[]"
