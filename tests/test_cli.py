@@ -72,7 +72,8 @@ def test_check_prints_every_error_and_exits_2(
     )
     assert run(["check", str(path)]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f'{path}: routines[1].steps[0].exercise: unknown exercise "t-spin-roll"',
+        f'{path}: routines[1].steps[0].exercise: unknown exercise "t-spin-roll"'
+        ' (did you mean "t-spine-roller-twister"?)',
         f"{path}: routines[2].steps: a routine needs at least one step",
     ]
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__, cli_library
+from tui import __version__, cli_library, cli_start
 from tui.catalogue.loader import CatalogueError
 from tui.catalogue.model import Catalogue
 from tui.catalogue.sources import check_routines_file, load_catalogue
@@ -66,8 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("routines", "print the routines (id, name, exercises, minutes) and exit")
     check = command("check", "validate a routines file: print ok, or every error, one per line")
     check.add_argument("file", type=Path, metavar="FILE")
-    start = command("start", "open straight into a session of a routine")
-    start.add_argument("routine_id", metavar="ROUTINE_ID")
+    start = command(
+        "start",
+        "open straight into a session of a routine; with no id, your usual one or the last done",
+    )
+    cli_start.add_arguments(start)
     command("history", "open the app on the history screen")
     export = command("export", "write every session as CSV (one row per set and side) or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -89,6 +92,15 @@ def _fail(lines: Sequence[str], prefix: str = "loosen: ") -> int:
     for line in lines:
         print(f"{prefix}{printable(line)}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _warn(catalogue: Catalogue) -> None:
+    """Say on standard error which files were used only in part, and how to fix them."""
+    from tui.catalogue.notices import problem_notice
+
+    for problems in catalogue.problems:
+        for line in problem_notice(problems):
+            print(f"loosen: warning: {printable(line)}", file=sys.stderr)
 
 
 def _print_routines(catalogue: Catalogue) -> None:
@@ -148,16 +160,28 @@ def run(argv: Sequence[str]) -> int:
             with _open_store(args) as store:
                 return import_sessions(store, args.file)
         catalogue = load_catalogue(args.routines, data=data_dir(args.data_dir))
+        _warn(catalogue)
         if args.command == "routines":
             _print_routines(catalogue)
             return EXIT_OK
-        if args.command == "start" and catalogue.routine(args.routine_id) is None:
+        routine_id = args.routine_id if args.command == "start" else None
+        if routine_id is not None and catalogue.routine(routine_id) is None:
             known = ", ".join(routine.id for routine in catalogue.routines)
-            return _fail([f'unknown routine "{args.routine_id}"; known routines: {known}'])
+            return _fail([f'unknown routine "{routine_id}"; known routines: {known}'])
         store = _open_store(args)
+        if cli_start.changes_usual(args):
+            with store:
+                print(cli_start.change_usual(args, catalogue, store))
+            return EXIT_OK
+        if args.command == "start" and routine_id is None:
+            try:
+                routine_id = cli_start.routine_to_start(catalogue, store)
+            except BaseException:
+                store.close()
+                raise
     except CatalogueError as error:
         return _fail(error.problems, prefix="")
-    except StorageError as error:
+    except (StorageError, cli_start.StartError) as error:
         return _fail([str(error)])
 
     # Textual reads keys from stdin and draws on stderr; stdout is a terminal there too.
@@ -174,7 +198,7 @@ def run(argv: Sequence[str]) -> int:
         app = LoosenApp(
             catalogue=catalogue,
             store=store,
-            start_routine=args.routine_id if args.command == "start" else None,
+            start_routine=routine_id,
             open_history=args.command == "history",
         )
         app.run()

@@ -7,11 +7,12 @@ through `tui.untrusted`: regular files only, at most `MAX_FILE_BYTES`, strict JS
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from tui.catalogue.model import (
     Catalogue,
@@ -49,6 +50,38 @@ DOSAGE_FIELDS = (
     "origin",
     "tempo_seconds",
 )
+DOSAGE_BOUNDS = {
+    "sets": (1, 50),
+    "reps": (1, 500),
+    "hold_seconds": (1, 3600),
+    "rest_seconds": (0, 3600),
+    "switch_seconds": (0, 3600),
+    "tempo_seconds": (1, 60),
+}
+"""The whole-number dosage fields and their (minimum, maximum)."""
+REST_BETWEEN_BOUNDS = (0, 3600)
+"""The bounds of a routine's `rest_between_exercises_seconds`."""
+DEFAULT_REST_BETWEEN = 20
+EXERCISE_FIELDS = (
+    "id",
+    "name",
+    "summary",
+    "cues",
+    "dosage",
+    "equipment",
+    "who",
+    "why",
+    "frequency",
+    "tags",
+    "source",
+)
+ROUTINE_FIELDS = ("id", "name", "summary", "steps", "rest_between_exercises_seconds", "source")
+STEP_FIELDS = ("exercise", "dosage", "note")
+SOURCE_FIELDS = ("title", "author", "note")
+CUE_FIELDS = ("kind", "text")
+TAG_FIELDS = ("region", "kind")
+TOP_FIELDS = ("schema_version", "exercises", "routines")
+ID_RULE = "may hold only a-z, 0-9 and '-', and must not start with '-'"
 
 
 class CatalogueError(Exception):
@@ -61,6 +94,19 @@ class CatalogueError(Exception):
 
 class MissingRoutinesFileError(CatalogueError):
     """The routines file does not exist (the user's own file may well not)."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean "rest_seconds"?)' for a close match among `choices`, else ''."""
+    if len(word) > 100:  # a close match is then unlikely, and difflib is quadratic
+        return ""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {json.dumps(found[0])}?)" if found else ""
+
+
+def describe(value: object) -> str:
+    """A value as the loader's messages show it: `"text"`, `5`, `null`, `a list`."""
+    return _describe(value)
 
 
 def _describe(value: object) -> str:
@@ -77,14 +123,17 @@ def _describe(value: object) -> str:
     return json.dumps(value)
 
 
-class _Reader:
+class Reader:
     """Walks one parsed file, collecting problems with their JSON paths."""
 
     def __init__(self, label: str) -> None:
         self.label = label
         self.problems: list[str] = []
+        self.messages: list[tuple[str, str]] = []
+        """Each problem as (JSON path, message), for callers that show them field by field."""
 
     def problem(self, path: str, message: str) -> None:
+        self.messages.append((path, message))
         self.problems.append(
             f"{self.label}: {path}: {message}" if path else f"{self.label}: {message}"
         )
@@ -182,10 +231,10 @@ class _Reader:
                 )
         return tuple(result)
 
-    def unknown_fields(self, obj: dict[str, Any], path: str, known: Iterable[str]) -> None:
+    def unknown_fields(self, obj: dict[str, Any], path: str, known: tuple[str, ...]) -> None:
         for name in obj:
             if name not in known:
-                self.problem(key_path(path, name), "unknown field")
+                self.problem(key_path(path, name), f"unknown field{did_you_mean(name, known)}")
 
     # --- the format ---------------------------------------------------------
 
@@ -193,7 +242,7 @@ class _Reader:
         obj = self.obj(value, path)
         if obj is None:
             return None
-        self.unknown_fields(obj, path, ("title", "author", "note"))
+        self.unknown_fields(obj, path, SOURCE_FIELDS)
         title = self.string(obj, path, "title")
         author = self.string(obj, path, "author", required=False)
         note = self.string(obj, path, "note", required=False)
@@ -206,18 +255,18 @@ class _Reader:
             return None
         self.unknown_fields(obj, path, DOSAGE_FIELDS)
         before = len(self.problems)
-        changes: dict[str, Any] = {
-            "sets": self.integer(obj, path, "sets", minimum=1, maximum=50, required=not partial),
-            "reps": self.integer(obj, path, "reps", minimum=1, maximum=500, required=False),
-            "hold_seconds": self.integer(obj, path, "hold_seconds", minimum=1, required=False),
-            "per_side": self.boolean(obj, path, "per_side"),
-            "rest_seconds": self.integer(obj, path, "rest_seconds", minimum=0, required=False),
-            "switch_seconds": self.integer(obj, path, "switch_seconds", minimum=0, required=False),
-            "origin": self.choice(obj, path, "origin", DosageOrigin, required=False),
-            "tempo_seconds": self.integer(
-                obj, path, "tempo_seconds", minimum=1, maximum=60, required=False
-            ),
-        }
+        changes: dict[str, Any] = {}
+        for name in DOSAGE_FIELDS:
+            if name == "per_side":
+                changes[name] = self.boolean(obj, path, name)
+            elif name == "origin":
+                changes[name] = self.choice(obj, path, name, DosageOrigin, required=False)
+            else:
+                low, high = DOSAGE_BOUNDS[name]
+                required = name == "sets" and not partial
+                changes[name] = self.integer(
+                    obj, path, name, minimum=low, maximum=high, required=required
+                )
         if "reps" in obj and "hold_seconds" in obj:
             self.problem(path, 'give either "reps" or "hold_seconds", not both')
         elif not partial and "reps" not in obj and "hold_seconds" not in obj:
@@ -236,7 +285,7 @@ class _Reader:
         obj = self.obj(value, path)
         if obj is None:
             return None
-        self.unknown_fields(obj, path, ("kind", "text"))
+        self.unknown_fields(obj, path, CUE_FIELDS)
         kind = self.choice(obj, path, "kind", CueKind)
         text = self.string(obj, path, "text")
         return Cue(kind=kind, text=text) if kind and text else None
@@ -246,8 +295,7 @@ class _Reader:
         if value is None:
             return None
         if not ID_PATTERN.match(value):
-            rule = "may hold only a-z, 0-9 and '-', and must not start with '-'"
-            self.problem(f"{path}.id", f"{_describe(value)} {rule}")
+            self.problem(f"{path}.id", f"{_describe(value)} {ID_RULE}")
             return None
         if value in seen:
             self.problem(f"{path}.id", f'duplicate id "{value}" (first used at {seen[value]})')
@@ -259,9 +307,8 @@ class _Reader:
         obj = self.obj(value, path)
         if obj is None:
             return None
-        known = ("id", "name", "summary", "cues", "dosage", "equipment", "who", "why")
-        self.unknown_fields(obj, path, (*known, "frequency", "tags", "source"))
         before = len(self.problems)
+        self.unknown_fields(obj, path, EXERCISE_FIELDS)
         exercise_id = self.identifier(obj, path, seen)
         name = self.string(obj, path, "name")
         summary = self.string(obj, path, "summary")
@@ -308,7 +355,7 @@ class _Reader:
         tags = self.obj(obj["tags"], f"{path}.tags")
         if tags is None:
             return None, None
-        self.unknown_fields(tags, f"{path}.tags", ("region", "kind"))
+        self.unknown_fields(tags, f"{path}.tags", TAG_FIELDS)
         region = self.string(tags, f"{path}.tags", "region")
         kind = self.choice(tags, f"{path}.tags", "kind", ExerciseKind)
         return region, kind
@@ -318,27 +365,30 @@ class _Reader:
         value: object,
         path: str,
         seen: dict[str, str],
-        find_exercise: Callable[[str], Exercise | bool | None],
+        exercises: _Exercises,
     ) -> Routine | None:
         obj = self.obj(value, path)
         if obj is None:
             return None
-        known = ("id", "name", "summary", "steps", "rest_between_exercises_seconds", "source")
-        self.unknown_fields(obj, path, known)
         before = len(self.problems)
+        self.unknown_fields(obj, path, ROUTINE_FIELDS)
         routine_id = self.identifier(obj, path, seen)
         name = self.string(obj, path, "name")
         summary = self.string(obj, path, "summary")
-        rest = self.integer(obj, path, "rest_between_exercises_seconds", minimum=0, required=False)
+        low, high = REST_BETWEEN_BOUNDS
+        rest = self.integer(
+            obj, path, "rest_between_exercises_seconds", minimum=low, maximum=high, required=False
+        )
         source = self.source(obj["source"], f"{path}.source") if "source" in obj else None
         step_values = self.items(obj, path, "steps")
         if "steps" in obj and isinstance(obj["steps"], list) and not step_values:
             self.problem(f"{path}.steps", "a routine needs at least one step")
         steps = [
-            self.step(step, f"{path}.steps[{i}]", find_exercise)
-            for i, step in enumerate(step_values)
+            self.step(step, f"{path}.steps[{i}]", exercises) for i, step in enumerate(step_values)
         ]
-        if len(self.problems) > before:
+        # A step left out without a problem of its own uses an exercise that had problems:
+        # the routine is left out too rather than used without that step.
+        if len(self.problems) > before or None in steps:
             return None
         assert routine_id and name and summary
         return Routine(
@@ -346,22 +396,21 @@ class _Reader:
             name=name,
             summary=summary,
             steps=tuple(step for step in steps if step),
-            rest_between_exercises_seconds=20 if rest is None else rest,
+            rest_between_exercises_seconds=DEFAULT_REST_BETWEEN if rest is None else rest,
             source=source,
         )
 
-    def step(
-        self, value: object, path: str, find_exercise: Callable[[str], Exercise | bool | None]
-    ) -> RoutineStep | None:
+    def step(self, value: object, path: str, exercises: _Exercises) -> RoutineStep | None:
         obj = self.obj(value, path)
         if obj is None:
             return None
-        self.unknown_fields(obj, path, ("exercise", "dosage", "note"))
+        self.unknown_fields(obj, path, STEP_FIELDS)
         exercise_id = self.string(obj, path, "exercise")
         note = self.string(obj, path, "note", required=False)
-        exercise = find_exercise(exercise_id) if exercise_id else None
+        exercise = exercises.find(exercise_id) if exercise_id else None
         if exercise_id and exercise is None:
-            self.problem(f"{path}.exercise", f"unknown exercise {_describe(exercise_id)}")
+            hint = exercises.suggest(exercise_id)
+            self.problem(f"{path}.exercise", f"unknown exercise {_describe(exercise_id)}{hint}")
             return None
         if not isinstance(exercise, Exercise):
             return None
@@ -385,11 +434,51 @@ def parse_catalogue(
     return catalogue_from_data(data, label, base=base)
 
 
-def catalogue_from_data(
-    data: object, label: str, *, base: Catalogue | None = None
-) -> tuple[Catalogue, set[str]]:
-    """Check parsed JSON as a routines file; as `parse_catalogue`, once the JSON is parsed."""
-    reader = _Reader(label)
+class _Exercises:
+    """The exercises a file's routines may use: the file's own, then the base's."""
+
+    def __init__(self, own: dict[str, Exercise], defined: dict[str, str], base: Catalogue | None):
+        self.own = own
+        self.defined = defined
+        self.base = base
+
+    def find(self, exercise_id: str) -> Exercise | bool | None:
+        """The exercise; False when the file defines it but wrongly (already reported)."""
+        if exercise_id in self.defined and exercise_id not in self.own:
+            return False
+        return self.own.get(exercise_id) or (self.base.exercise(exercise_id) if self.base else None)
+
+    def suggest(self, exercise_id: str) -> str:
+        """A did-you-mean hint for an unknown exercise id, or ''."""
+        base_ids = [exercise.id for exercise in self.base.exercises] if self.base else []
+        return did_you_mean(exercise_id, [*self.defined, *base_ids])
+
+
+class UsablePart(NamedTuple):
+    """What of a file with problems can still be used."""
+
+    catalogue: Catalogue
+    problems: list[str]
+    left_out: list[str]
+    """The entries not used: 'routine "mine"', or their path when they have no usable id."""
+
+
+def _left_out(kind: str, values: list[Any], kept: list[Any]) -> list[str]:
+    found = []
+    for index, (value, entry) in enumerate(zip(values, kept, strict=True)):
+        if entry is None:
+            entry_id = value.get("id") if isinstance(value, dict) else None
+            usable = isinstance(entry_id, str) and ID_PATTERN.match(entry_id)
+            found.append(f"{kind} {json.dumps(entry_id)}" if usable else f"{kind}s[{index}]")
+    return found
+
+
+def _read(data: object, label: str, base: Catalogue | None) -> tuple[Reader, UsablePart, set[str]]:
+    """Every entry of a parsed file that has no problem of its own, and the reader's problems.
+
+    Raises `CatalogueError` when the file as a whole can't be read as a routines file.
+    """
+    reader = Reader(label)
     if not isinstance(data, dict):
         raise CatalogueError([f"{label}: expected a JSON object at the top, got {_describe(data)}"])
     version = data.get("schema_version")
@@ -407,34 +496,76 @@ def catalogue_from_data(
                 f" (this loosen reads version {SCHEMA_VERSION})"
             ]
         )
-    reader.unknown_fields(data, "", ("schema_version", "exercises", "routines"))
+    reader.unknown_fields(data, "", TOP_FIELDS)
     exercise_ids: dict[str, str] = {}
+    exercise_values = reader.items(data, "", "exercises", required=False)
     exercises = [
         reader.exercise(value, f"exercises[{i}]", exercise_ids)
-        for i, value in enumerate(reader.items(data, "", "exercises", required=False))
+        for i, value in enumerate(exercise_values)
     ]
-    own = {e.id: e for e in exercises if e}
-
-    def find_exercise(exercise_id: str) -> Exercise | bool | None:
-        """The exercise; False when the file defines it but wrongly (already reported)."""
-        if exercise_id in exercise_ids and exercise_id not in own:
-            return False
-        return own.get(exercise_id) or (base.exercise(exercise_id) if base else None)
-
+    usable = _Exercises({e.id: e for e in exercises if e}, exercise_ids, base)
     routine_ids: dict[str, str] = {}
+    routine_values = reader.items(data, "", "routines", required=False)
     routines = [
-        reader.routine(value, f"routines[{i}]", routine_ids, find_exercise)
-        for i, value in enumerate(reader.items(data, "", "routines", required=False))
+        reader.routine(value, f"routines[{i}]", routine_ids, usable)
+        for i, value in enumerate(routine_values)
     ]
     if "exercises" not in data and "routines" not in data:
         reader.problem("", 'expected "exercises" or "routines"')
-    if reader.problems:
-        raise CatalogueError(reader.problems)
     catalogue = Catalogue(
         exercises=tuple(e for e in exercises if e),
         routines=tuple(r for r in routines if r),
     )
-    return catalogue, set(exercise_ids) | set(routine_ids)
+    left_out: list[str] = []
+    if reader.problems:
+        left_out = _left_out("exercise", exercise_values, exercises)
+        left_out += _left_out("routine", routine_values, routines)
+    part = UsablePart(catalogue, reader.problems, left_out)
+    return reader, part, set(exercise_ids) | set(routine_ids)
+
+
+def catalogue_from_data(
+    data: object, label: str, *, base: Catalogue | None = None
+) -> tuple[Catalogue, set[str]]:
+    """Check parsed JSON as a routines file; as `parse_catalogue`, once the JSON is parsed."""
+    reader, part, ids = _read(data, label, base)
+    if reader.problems:
+        raise CatalogueError(reader.problems)
+    return part.catalogue, ids
+
+
+def usable_part(data: object, label: str, *, base: Catalogue | None = None) -> UsablePart:
+    """The entries of a parsed file that have no problems of their own, and every problem.
+
+    An exercise or routine is kept when nothing inside it is wrong and, for a routine, when
+    every exercise it uses is usable. Raises `CatalogueError` when the file as a whole is not
+    a routines file (not an object, or another schema version).
+    """
+    return _read(data, label, base)[1]
+
+
+def problems_by_path(
+    data: object, label: str, *, base: Catalogue | None = None
+) -> list[tuple[str, str]]:
+    """Every problem of a parsed file as (JSON path, message), for editors that show them by field.
+
+    A file that is not a routines file at all gives one problem with the path "".
+    """
+    try:
+        reader, _, _ = _read(data, label, base)
+    except CatalogueError as error:
+        return [("", line) for line in error.problems]
+    return reader.messages
+
+
+def check_value(check: Callable[[Reader], object]) -> str | None:
+    """The loader's message for one value, checked by one of its rules, or None if it is fine.
+
+    `check` calls a rule of the reader (such as `reader.integer(...)`) with the path "".
+    """
+    reader = Reader("")
+    check(reader)
+    return reader.messages[0][1] if reader.messages else None
 
 
 def read_routines_data(path: Path) -> object:

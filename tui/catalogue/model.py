@@ -153,12 +153,26 @@ class Routine(NamedTuple):
         )
 
 
+class FileProblems(NamedTuple):
+    """A routines file loosen used only in part, or not at all, and why."""
+
+    path: str
+    errors: tuple[str, ...]
+    """Every problem, one line each, naming the file and the JSON path."""
+    left_out: tuple[str, ...] = ()
+    """What was not used, such as 'routine "mine"' or 'exercises[2]'."""
+    whole_file: bool = False
+    """True when none of the file could be used (not JSON, not a routines file...)."""
+
+
 class Catalogue(NamedTuple):
     """Every exercise and routine available, in the order they were defined."""
 
     exercises: tuple[Exercise, ...] = ()
     routines: tuple[Routine, ...] = ()
     origins: tuple[str, ...] = ()
+    problems: tuple[FileProblems, ...] = ()
+    """Files that were used only in part: the user's own routines file, when it has errors."""
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         """The exercise with this id, if there is one."""

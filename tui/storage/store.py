@@ -220,6 +220,11 @@ class Store:
             found.sort(key=order_key, reverse=True)
         return found
 
+    def newest_sessions(self) -> Iterator[dict[str, Any]]:
+        """Summaries newest first, reading one year's shard at a time: stop early to read less."""
+        for year in reversed(self._history.years()):
+            yield from sorted(self._history.summaries(year), key=order_key, reverse=True)
+
     def session(self, session_id: str) -> dict[str, Any] | None:
         """One full record, with its "sets", or None."""
         summary = self._history.find(session_id)
