@@ -19,7 +19,13 @@ from tui.storage.errors import DamagedFileError, InvalidRecordError, StoreError
 from tui.storage.files import DataFiles
 from tui.storage.lock import DirLock
 from tui.storage.migrations import guessed_version, recorded_version, upgrade, write_version
-from tui.storage.records import join, order_key, session_month, session_year
+from tui.storage.records import (
+    SessionDetail,
+    join,
+    order_key,
+    session_month,
+    session_year,
+)
 from tui.storage.shards import History, collector_paused
 from tui.storage.validate import check_session, check_sessions
 
@@ -219,11 +225,21 @@ class Store:
         return found
 
     def session(self, session_id: str) -> dict[str, Any] | None:
-        """One full record, with its "sets", or None."""
+        """One full record, with its "sets" ([] if they are missing), or None."""
+        detail = self.session_detail(session_id)
+        return detail.record if detail is not None else None
+
+    def session_detail(self, session_id: str) -> SessionDetail | None:
+        """One full record and whether its sets are missing, or None if there is no such session.
+
+        Sets go missing when their file is damaged, unreadable or held a bad copy of them;
+        the notice saying so is in `notices` when this returns.
+        """
         summary = self._history.find(session_id)
         if summary is None:
             return None
-        return join(summary, self._history.sets_of(summary))
+        sets = self._history.sets_of(summary)
+        return SessionDetail(join(summary, sets), sets_missing=sets is None)
 
     def all_sessions(self) -> Iterator[dict[str, Any]]:
         """Every full record, oldest first, reading one month of sets at a time."""
