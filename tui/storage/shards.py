@@ -7,6 +7,7 @@ Table.insert reads the whole file up to three times, and upsert can write it twi
 from __future__ import annotations
 
 import gc
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from tui.storage.details import DetailFormat, with_details
 from tui.storage.dirs import make_private_dir, remove_leftover_temps
 from tui.storage.errors import StoreError
 from tui.storage.files import DataFiles
-from tui.storage.layout import detail_shard, shard_years, summary_shard
+from tui.storage.layout import detail_shard, is_shard_name, shard_years, summary_shard
 from tui.storage.shard_format import ShardFormat, Tables
 from tui.storage.shard_io import load_shard
 from tui.storage.summaries import SummaryFormat, SummaryShard
@@ -74,13 +75,32 @@ class History:
             self.files.unreadable(self.directory, error)
             return []
 
-    def summaries(self, year: int, *, strict: bool = False) -> list[dict[str, Any]]:
-        """The valid summaries stored for `year`, in file order (see `load_shard`)."""
+    def summaries(
+        self, year: int, *, strict: bool = False, remember: bool = True
+    ) -> list[dict[str, Any]]:
+        """The valid summaries stored for `year`, in file order (see `load_shard`).
+
+        `remember` notes which year each id is in, for `find`.
+        """
         path = summary_shard(self.directory, year)
         found = load_shard(self.files, path, SummaryFormat(year), strict=strict).good
-        for summary in found:
-            self._year_of[summary["id"]] = year
+        if remember:
+            for summary in found:
+                self._year_of[summary["id"]] = year
         return found
+
+    def check_readable(self) -> None:
+        """Raise StoreError naming the first history file that cannot be read at all."""
+        try:
+            entries = sorted(self.directory.iterdir())
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StoreError(f"cannot use {self.directory}: {reason}") from None
+        for entry in entries:
+            if is_shard_name(entry.name) and not (entry.is_file() and os.access(entry, os.R_OK)):
+                raise StoreError(f"cannot read {entry}: it is not a readable file")
 
     def all_summaries(self) -> list[dict[str, Any]]:
         """Every summary, in no particular order."""

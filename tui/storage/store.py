@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,10 +22,10 @@ from tui.storage.records import (
     SessionDetail,
     join,
     order_key,
-    session_month,
     session_year,
 )
 from tui.storage.shards import History, collector_paused
+from tui.storage.streaming import full_records
 from tui.storage.validate import check_session, check_sessions
 
 T = TypeVar("T")
@@ -134,7 +133,7 @@ class Store:
                 raise DamagedFileError(path, "no session object in it")
             return dict(entry)
 
-        return self._files.run(path, read, None)
+        return self._files.run(path, read, None, reading=True)
 
     def _is_saved(self, entry: dict[str, Any]) -> bool:
         """Whether add_session had written this active session to history before a kill."""
@@ -242,19 +241,14 @@ class Store:
         return SessionDetail(join(summary, sets), sets_missing=sets is None)
 
     def all_sessions(self) -> Iterator[dict[str, Any]]:
-        """Every full record, oldest first, reading one month of sets at a time."""
-        with collector_paused():
-            listed = sorted(self._history.all_summaries(), key=order_key)
-        left = Counter(session_month(summary) for summary in listed)
-        loaded: dict[tuple[int, int], dict[str, list[dict[str, Any]]]] = {}
-        for summary in listed:
-            month = session_month(summary)
-            if month not in loaded:
-                loaded[month] = self._history.sets_by_id(month)
-            yield join(summary, loaded[month].get(summary["id"]))
-            left[month] -= 1
-            if not left[month]:
-                del loaded[month]
+        """Every full record, oldest first, for export: memory stays flat as history grows.
+
+        Raises StoreError when part of history cannot be read, so no export is silently
+        short: at once for files that are not there to read (before anything is written),
+        or on the way. Bad records found on the way are set aside and reported in `notices`.
+        """
+        self._history.check_readable()
+        return full_records(self._history, strict=True)
 
     def import_sessions(self, records: list[dict[str, Any]]) -> int:
         """Merge records by id, keeping ones already here as they are; returns how many are new.
