@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
@@ -180,3 +181,27 @@ async def test_the_app_starts_and_opens_history_on_a_broken_data_dir(
         "cannot read history (Not a directory); loosen goes on without it",
         "cannot read settings.json (it is a directory); loosen goes on without it",
     ]
+
+
+def test_every_dir_loosen_creates_is_private_even_under_umask_0(tmp_path: Path) -> None:
+    data_dir = tmp_path / "home" / ".local" / "share" / "loosen"
+    old = os.umask(0)
+    try:
+        with Store.open(data_dir) as store:
+            store.add_session(sample_record(START))
+    finally:
+        os.umask(old)
+    made = [tmp_path / "home", tmp_path / "home" / ".local", data_dir.parent, data_dir]
+    made.append(data_dir / "history")
+    assert {str(d): oct(stat.S_IMODE(d.stat().st_mode)) for d in made} == {
+        str(d): oct(0o700) for d in made
+    }
+
+
+def test_a_file_among_the_parents_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "home").write_text("a file")
+    message = one_line_store_error(lambda: Store.open(tmp_path / "home" / "share" / "loosen"))
+    assert message == (
+        f"cannot use {tmp_path / 'home' / 'share' / 'loosen'}: {tmp_path / 'home'} is not a "
+        "directory"
+    )
