@@ -33,7 +33,7 @@ def rejected_file(shard: Path) -> Path:
 
 
 def set_aside(shard: Path, rejected: list[Rejected], now: datetime) -> Path:
-    """Add `rejected` to the shard's rejected file (records already in it are not repeated).
+    """Add `rejected` to the shard's rejected file (records it already holds are not repeated).
 
     A rejected file that is itself damaged is moved aside first. Raises OSError, or
     ValueError/RecursionError for a record JSON cannot write back; nothing is changed then.
@@ -54,8 +54,7 @@ def set_aside(shard: Path, rejected: list[Rejected], now: datetime) -> Path:
             "problems": item.problems,
             "record": item.record,
         }
-        if _key(entry) not in already:
-            already.add(_key(entry))
+        if _key(entry) not in already:  # kept by an earlier run that was killed before the end
             table[str(next_id)] = entry
             next_id += 1
     atomic_write_bytes(path, json.dumps({TABLE: table}, indent=1).encode("ascii"))
