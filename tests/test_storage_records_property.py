@@ -183,3 +183,62 @@ def test_history_lists_exactly_the_good_records_and_sets_the_rest_aside(
                 store.session(session_id)
             list(store.all_sessions())
             assert store.notices == []
+
+
+def _real_shard() -> tuple[bytes, list[tuple[str, int]]]:
+    """A summary shard as loosen writes it, and each session's id with the end of its text."""
+    with tempfile.TemporaryDirectory() as temp:
+        with Store.open(Path(temp) / "data") as store:
+            store.import_sessions(
+                [sample_record(START + timedelta(days=n), session_id=f"s{n}") for n in range(12)]
+            )
+        raw = history_file(Path(temp) / "data", "2026.json").read_bytes()
+    text = raw.decode("utf-8")
+    decoder = json.JSONDecoder()
+    ends = []
+    position = text.index('"sessions":{') + len('"sessions":{')
+    while text[position] != "}":
+        position = text.index(":", position) + 1
+        doc, position = decoder.raw_decode(text, position)
+        ends.append((doc["id"], len(text[:position].encode("utf-8"))))
+        position += text[position] == ","
+    return raw, ends
+
+
+REAL_SHARD, SESSION_ENDS = _real_shard()
+SESSIONS_START = REAL_SHARD.index(b'"sessions":{')
+
+
+def reopened(raw: bytes) -> tuple[list[str], list[str], list[str]]:
+    """Ids listed, notices of a first open and of a second, for a 2026 shard holding `raw`."""
+    with tempfile.TemporaryDirectory() as temp:
+        data_dir = Path(temp) / "data"
+        (data_dir / "history").mkdir(parents=True)
+        history_file(data_dir, "2026.json").write_bytes(raw)
+        with Store.open(data_dir) as store:
+            listed = sorted(summary["id"] for summary in store.sessions())
+            first = list(store.notices)
+        with Store.open(data_dir) as store:
+            assert sorted(summary["id"] for summary in store.sessions()) == listed
+            second = list(store.notices)
+    return listed, first, second
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.integers(SESSIONS_START, len(REAL_SHARD) - 1))
+def test_a_shard_cut_anywhere_in_its_sessions_gives_back_every_whole_one(cut: int) -> None:
+    listed, first, second = reopened(REAL_SHARD[:cut])
+    assert listed == sorted(session_id for session_id, end in SESSION_ENDS if end <= cut)
+    assert len(first) == 1 and "were saved from it" in first[0]
+    assert second == []
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.integers(SESSIONS_START, len(REAL_SHARD) - 1), st.integers(0, 255))
+def test_a_byte_spoiled_anywhere_loses_at_most_two_sessions(position: int, byte: int) -> None:
+    raw = REAL_SHARD[:position] + bytes([byte]) + REAL_SHARD[position + 1 :]
+    listed, _first, second = reopened(raw)
+    everyone = sorted(session_id for session_id, _end in SESSION_ENDS)
+    assert set(listed) <= set(everyone)
+    assert len(listed) >= len(everyone) - 2
+    assert second == []
