@@ -21,7 +21,8 @@ def make_private_dir(path: Path) -> None:
     try:
         while not ancestor.is_dir():
             if ancestor.exists() or ancestor.is_symlink():
-                raise StoreError(f"cannot use {path}: {ancestor} is not a directory")
+                where = "it" if ancestor == path else str(ancestor)
+                raise StoreError(f"cannot use {path}: {where} is not a directory")
             missing.append(ancestor)
             if ancestor.parent == ancestor:
                 break

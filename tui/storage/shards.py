@@ -138,8 +138,8 @@ class History:
 
     def _update(self, path: Path, fmt: ShardFormat, change: Callable[[Tables], Tables]) -> None:
         tables = load_shard(self.files, path, fmt, strict=True).tables
-        if tables is None:  # left as it was: the reason is in the notices
-            raise StoreError(f"cannot change {path}: {self.files.notices[-1]}")
+        if tables is None:  # left as it was; the notices say why
+            raise StoreError(f"cannot change {path}: it could not be read or mended")
         try:
             AtomicJSONStorage(path).write(change(tables))
         except OSError as error:
