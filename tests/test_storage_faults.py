@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import stat
 import threading
 from collections.abc import Callable, Iterator
@@ -205,3 +206,21 @@ def test_a_file_among_the_parents_is_one_line(tmp_path: Path) -> None:
         f"cannot use {tmp_path / 'home' / 'share' / 'loosen'}: {tmp_path / 'home'} is not a "
         "directory"
     )
+
+
+@pytest.mark.parametrize(
+    "name", ["settings.json", "history/2026.json", "history/2026-11-sets.json"]
+)
+def test_a_file_that_cannot_be_opened_is_reported_not_raised(data_dir: Path, name: str) -> None:
+    path = data_dir / name
+    path.unlink(missing_ok=True)
+    with socket.socket(socket.AF_UNIX) as blocker:  # open() fails on a socket, even for root
+        blocker.bind(str(path))
+        with Store.open(data_dir) as store:
+            assert store.get_setting("bell", True) is True
+            assert len(store.sessions()) == (1 if name == "history/2026.json" else 2)
+            detail = store.session_detail("this-year")
+            assert detail is None or detail.sets_missing == (name == "history/2026-11-sets.json")
+            assert store.notices == [
+                f"cannot read {name} (No such device or address); loosen goes on without it"
+            ]
