@@ -251,7 +251,7 @@ def test_a_read_only_store_lists_the_good_records_and_changes_nothing(data_dir: 
         assert len(reader.sessions()) == 5
         assert reader.notices == [
             "history/2026.json has 1 session record(s) that are not valid (first: "
-            "sessions.6.rating: expected an integer from 1 to 5, got 99); the rest was skipped "
+            "sessions.6.rating: expected an integer from 1 to 5, got 99); they were skipped "
             "and the file left in place because history is read-only here"
         ]
         assert shard.read_bytes() == before

@@ -83,20 +83,21 @@ def _mend(
     if files.read_only:
         if damage is not None:
             what = f"is damaged ({damage.reason}); {fmt.noun(len(good))} could still be read"
+            skipped = "the rest was skipped"
         else:
             what = f"has {fmt.noun(len(bad))} that are not valid{first}"
+            skipped = "they were skipped"
         files.notice_once(
-            f"{name} {what}; the rest was skipped and the file left in place because "
-            "history is read-only here"
+            f"{name} {what}; {skipped} and the file left in place because history is read-only here"
         )
         return Loaded(good, None)
     packed = fmt.pack(good)
     now = files.now()
     try:
         kept = set_aside(path, bad, now) if bad else None
-        moved = damaged_name(path, now) if damage is not None else None
-        if moved is not None:
-            atomic_write_bytes(moved, raw)  # a copy first: a kill now leaves both files
+        copy = damaged_name(path, now)
+        if damage is not None:
+            atomic_write_bytes(copy, raw)  # a copy first: a kill now leaves both files
         AtomicJSONStorage(path).write(packed)
     except (OSError, ValueError, RecursionError) as error:
         reason = getattr(error, "strerror", None) or str(error)
@@ -109,11 +110,11 @@ def _mend(
         files.notice_once(message)
         return Loaded(good, None)
     parts = []
-    if moved is not None:
+    if damage is not None:
         lost = f" and {unreadable} could not be read" if unreadable else ""
         parts.append(
-            f"{name} was damaged ({damage.reason if damage else ''}) and has been moved to "
-            f"{moved}; {fmt.noun(len(good))} were saved from it{lost}"
+            f"{name} was damaged ({damage.reason}) and has been moved to {copy}; "
+            f"{fmt.noun(len(good))} were saved from it{lost}"
         )
     if kept is not None:
         where = "" if parts else f"{name}: "
