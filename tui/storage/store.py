@@ -18,12 +18,7 @@ from tui.storage.errors import DamagedFileError, InvalidRecordError, StoreError
 from tui.storage.files import DataFiles
 from tui.storage.lock import DirLock
 from tui.storage.migrations import guessed_version, recorded_version, upgrade, write_version
-from tui.storage.records import (
-    SessionDetail,
-    join,
-    order_key,
-    session_year,
-)
+from tui.storage.records import SessionDetail, join, order_key, session_year
 from tui.storage.shards import History, collector_paused
 from tui.storage.streaming import full_records
 from tui.storage.validate import check_session, check_sessions
@@ -42,8 +37,12 @@ class Store:
 
     Only one process writes: the first to open holds `data_dir/lock`; any other opens
     read-only (`read_only`), reads work and writes raise ReadOnlyError. Damaged files
-    are moved aside and reported in `notices`, which can grow after opening because
-    history files are only read when history is asked for.
+    are moved aside, history records that fail validation are set aside on their own
+    (see `tui.storage.shard_io`), and both are reported in `notices`, which can grow
+    after opening because history files are only read when history is asked for.
+    Reads the app makes (settings, the active session, history) never raise for a
+    file that cannot be read: they go on without it and say so in `notices`; writes
+    that cannot happen raise a one-line StoreError.
     """
 
     def __init__(self, files: DataFiles, lock: DirLock, history: History) -> None:
