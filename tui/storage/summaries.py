@@ -57,49 +57,51 @@ class SummaryFormat:
         seen: set[str] = set()
         shared_ok: dict[tuple[str, int], bool] = {}  # each shared list is checked once
         for key, doc in tables.get(SESSIONS, {}).items():
-            where = f"{SESSIONS}.{key}"
             if not isinstance(doc, dict):
-                unpacked.bad.append(Rejected(doc, [f"{where}: expected an object"]))
+                unpacked.bad.append(Rejected(doc, [f"{SESSIONS}.{key}: expected an object"]))
                 continue
             summary = dict(doc)
             fine = summary_fields_accepted(summary)
             for name in SHARED_FIELDS:
                 ref = doc.get(name)
                 if type(ref) is int and ref in lists:
-                    if (name, ref) not in shared_ok:
-                        shared_ok[name, ref] = SHARED_LISTS[name].accepts(lists[ref])
-                    fine = fine and shared_ok[name, ref]
+                    ok = shared_ok.get((name, ref))
+                    if ok is None:
+                        ok = shared_ok[name, ref] = SHARED_LISTS[name].accepts(lists[ref])
+                    fine = fine and ok
                     summary[name] = list(lists[ref])
                 elif name in summary or name != DONE_IDS:
                     fine = fine and SHARED_LISTS[name].accepts(summary.get(name))
             if fine and unicode:
                 fine = unicode_ok(summary)
-            errors = [] if fine else self._problems(doc, summary, lists, where, unicode)
-            if not errors and records.session_year(summary) != self.year:
-                errors.append(f"{where}.started_at: not in {self.year}, the year of this file")
-            if not errors and summary["id"] in seen:
-                errors.append(f"{where}.id: a second session with this id")
-            if errors:
-                unpacked.bad.append(Rejected(summary, errors))
-            else:
+            if fine and records.session_year(summary) == self.year and summary["id"] not in seen:
                 seen.add(summary["id"])
                 unpacked.good.append(summary)
+            else:
+                problems = self._problems(doc, summary, lists, f"{SESSIONS}.{key}", seen, unicode)
+                unpacked.bad.append(Rejected(summary, problems))
         return unpacked
 
-    @staticmethod
     def _problems(
+        self,
         doc: dict[str, Any],
         summary: dict[str, Any],
         lists: dict[int, list[Any]],
         where: str,
+        seen: set[str],
         unicode: bool,
     ) -> list[str]:
+        """Why a summary was turned away, each problem with its JSON path."""
         errors: list[str] = []
         for name in SHARED_FIELDS:
             ref = doc.get(name)
             if type(ref) is int and ref not in lists:
                 errors.append(f"{where}.{name}: refers to list {ref}, which is missing")
         check_summary(summary, where, errors, unicode=unicode)
+        if not errors and records.session_year(summary) != self.year:
+            errors.append(f"{where}.started_at: not in {self.year}, the year of this file")
+        if not errors and summary["id"] in seen:
+            errors.append(f"{where}.id: a second session with this id")
         return errors
 
     def pack(self, good: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
