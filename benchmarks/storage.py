@@ -1,16 +1,19 @@
 """How storage costs grow with history: run `python benchmarks/storage.py [--dir DIR]`.
 
 Seeds 365, 3,650 and 36,500 finished sessions (one a day going back from today, about
-twelve sets each, three routines) and prints a table of median timings. Pass --dir to
-measure on the disk that will hold real data (fsync costs differ a lot between disks).
+twelve sets each, three routines) and prints a table of median timings, then the peak
+memory of a JSON export and the time of an import of that export. Pass --dir to measure
+on the disk that will hold real data (fsync costs differ a lot between disks).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +33,36 @@ from tests.samples import ROUTINES, sample_active, sample_record
 from tui.storage import history
 from tui.storage.store import Store
 
+try:  # read_import is moving to a module of its own
+    from tui.storage.importing import read_import  # type: ignore[import-not-found, unused-ignore]
+except ImportError:
+    from tui.storage.export import read_import  # type: ignore[no-redef, unused-ignore]
+
 SIZES = (365, 3_650, 36_500)
+EXPORT_SIZES = (3_650, 36_500)
+
+# Run in a child, so its peak resident size is the export's alone. tracemalloc counts
+# what Python allocates from the moment the export starts; the high-water mark of the
+# resident size (VmHWM: a fresh one after exec, unlike ru_maxrss) adds the interpreter
+# and its modules.
+EXPORT_CHILD = """
+import json, resource, sys, tracemalloc
+sys.path.insert(0, sys.argv[3])
+from tui.cli_data import export_sessions
+from tui.storage.store import Store
+from pathlib import Path
+with Store.open(Path(sys.argv[1])) as store:
+    tracemalloc.start()
+    status = export_sessions(store, "json", Path(sys.argv[2]))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+try:
+    with open("/proc/self/status") as status_file:
+        hwm = next(int(line.split()[1]) for line in status_file if line.startswith("VmHWM:"))
+except OSError:
+    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"status": status, "traced_peak": peak, "max_rss_kib": hwm}))
+"""
 
 
 def timed_ms(action: Callable[[], Any]) -> float:
@@ -127,6 +159,76 @@ def measure(root: Path, today: date) -> dict[int, dict[str, float]]:
     return results
 
 
+def export_peak(data_dir: Path, output: Path) -> dict[str, int]:
+    """Peak memory of `loosen export --format json -o OUTPUT` on `data_dir`, in a child."""
+    repo = str(Path(__file__).resolve().parents[1])
+    result = subprocess.run(
+        [sys.executable, "-c", EXPORT_CHILD, str(data_dir), str(output), repo],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, int] = json.loads(result.stdout.splitlines()[-1])
+    if figures["status"] != 0:
+        raise SystemExit(f"export failed: {result.stderr}")
+    return figures
+
+
+def import_seconds(export_file: Path, target: Path) -> float:
+    """Wall time to read, check and merge an export into an empty data dir."""
+    start = time.perf_counter()
+    with Store.open(target) as store:
+        store.import_sessions(read_import(export_file))
+    return time.perf_counter() - start
+
+
+def measure_export_import(root: Path, today: date) -> dict[int, dict[str, float]]:
+    """Export peak memory and import time at each of EXPORT_SIZES."""
+    results: dict[int, dict[str, float]] = {}
+    for count in EXPORT_SIZES:
+        data_dir = root / f"data-{count}"
+        if not data_dir.exists():
+            seed(root, count, today)
+        export_file = root / f"export-{count}.json"
+        export_file.unlink(missing_ok=True)
+        peak = export_peak(data_dir, export_file)
+        times = []
+        for run in range(3):
+            target = root / f"import-{count}-{run}"
+            times.append(import_seconds(export_file, target))
+            shutil.rmtree(target)
+        results[count] = {
+            "traced_mib": peak["traced_peak"] / 2**20,
+            "rss_mib": peak["max_rss_kib"] / 2**10,
+            "file_mib": export_file.stat().st_size / 2**20,
+            "import_s": statistics.median(times),
+        }
+    return results
+
+
+def print_export_import(results: dict[int, dict[str, float]]) -> None:
+    """The export and import table, and their targets."""
+    header = (
+        f"{'sessions':>9} {'export file MiB':>16} {'export peak MiB':>16} "
+        f"{'(max RSS MiB)':>14} {'import s':>9}"
+    )
+    print(f"\nexport --format json -o FILE, and import of that file (median of 3)\n{header}")
+    print("-" * len(header))
+    for count, r in results.items():
+        print(
+            f"{count:>9,} {r['file_mib']:>16.1f} {r['traced_mib']:>16.2f} "
+            f"{r['rss_mib']:>14.1f} {r['import_s']:>9.2f}"
+        )
+    mid, big = results[3_650], results[36_500]
+    print("\ntargets:")
+    for label, value, limit in [
+        ("export peak at 36,500 <= 2 x the 3,650 figure", big["traced_mib"], 2 * mid["traced_mib"]),
+        ("import at 36,500 <= 4 s", big["import_s"], 4.0),
+        ("import at 36,500 <= 11 x the 3,650 figure", big["import_s"], 11 * mid["import_s"]),
+    ]:
+        print(f"  {label:<48} {value:8.2f}  {'met' if value <= limit else 'MISSED'}")
+
+
 def plain_tinydb_insert_ms(root: Path, count: int, today: date) -> float:
     """One insert into TinyDB's own JSONStorage holding `count` full records in one file."""
     path = root / "plain-tinydb.json"
@@ -142,10 +244,16 @@ def main(argv: list[str] | None = None) -> None:
     """Print the benchmark table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, help="where to make the temporary data dirs")
+    parser.add_argument(
+        "--only-export-import", action="store_true", help="skip the timings of the app's calls"
+    )
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="loosen-bench-", dir=args.dir))
     today = date.today()
     try:
+        if args.only_export_import:
+            print_export_import(measure_export_import(root, today))
+            return
         print(f"data dirs under {root} (median times)")
         header = (
             f"{'sessions':>9} {'seed s':>7} {'start-up ms':>12} {'save set ms':>12} "
@@ -178,6 +286,7 @@ def main(argv: list[str] | None = None) -> None:
             f"  start-up: {small['startup']:.2f} / {mid['startup']:.2f} / {big['startup']:.2f} ms"
             " at 365 / 3,650 / 36,500 sessions"
         )
+        print_export_import(measure_export_import(root, today))
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

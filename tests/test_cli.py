@@ -180,9 +180,7 @@ def test_export_import_export_round_trips_byte_for_byte(
     assert second.read_bytes() == first.read_bytes()
     assert run(["--data-dir", str(empty), "export", "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert (
-        rows[0] == "date,time,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id"
-    )
+    assert rows[0] == "at,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id"
     assert len(rows) == 1 + 3 * 11  # eleven sets and sides in each session
 
 

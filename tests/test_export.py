@@ -76,24 +76,40 @@ def test_csv_header_and_rows() -> None:
     export_csv([tiny_record()], out)
     text = out.getvalue()
     assert text.startswith(
-        "date,time,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id\r\n"
+        "at,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id\r\n"
     )
     assert ",".join(CSV_HEADER) == text.splitlines()[0]
     # Numbers bare, text and empty values quoted; the note keeps its quote, line break and
     # escape character inside one quoted field.
     assert text.splitlines(keepends=True)[1] == (
-        '"2026-11-22","07:32:00","Desk reset","Thread the needle",1,"left","",30,"done",3,'
+        '"2026-11-22T07:32:00+01:00","Desk reset","Thread the needle",1,"left","",30,"done",3,'
         '"tight, ""stiff""\n'
     )
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[1:] == [
-        ["2026-11-22", "07:32:00", "Desk reset", "Thread the needle", "1", "left", "", "30",
+        ["2026-11-22T07:32:00+01:00", "Desk reset", "Thread the needle", "1", "left", "", "30",
          "done", "3", 'tight, "stiff"\nthen ok\x1b[31m', "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f"],
-        ["2026-11-22", "07:33:10", "Desk reset", "Thread the needle", "1", "right", "", "30",
+        ["2026-11-22T07:33:10+01:00", "Desk reset", "Thread the needle", "1", "right", "", "30",
          "done", "3", 'tight, "stiff"\nthen ok\x1b[31m', "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f"],
-        ["2026-11-23", "00:01:02", "Desk reset", "Wall angels", "1", "", "10", "", "skipped",
+        ["2026-11-23T00:01:02+01:00", "Desk reset", "Wall angels", "1", "", "10", "", "skipped",
          "3", 'tight, "stiff"\nthen ok\x1b[31m', "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f"],
     ]  # fmt: skip
+
+
+def test_csv_times_carry_the_offset_they_were_recorded_with() -> None:
+    record = tiny_record()
+    record["sets"] = record["sets"][:2]
+    record["sets"][0]["at"] = "2026-06-14T23:38:00-05:00"  # 04:38 the next day at UTC+1
+    record["sets"][1]["at"] = "2026-06-15 04:38:00.250000+00:00"  # another spelling
+    out = io.StringIO(newline="")
+    export_csv([record], out)
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert [row[0] for row in rows[1:]] == [
+        "2026-06-14T23:38:00-05:00",
+        "2026-06-15T04:38:00+00:00",
+    ]
+    first = datetime.fromisoformat(rows[1][0])
+    assert first == datetime(2026, 6, 15, 4, 38, tzinfo=timezone(timedelta(0)))
 
 
 def test_csv_never_leaves_a_control_character_outside_quotes() -> None:
@@ -105,8 +121,8 @@ def test_csv_never_leaves_a_control_character_outside_quotes() -> None:
     export_csv([record], out)
     for line in out.getvalue().split("\r\n")[1:-1]:
         fields = next(csv.reader([line]))
-        assert fields[2] == "Desk\treset\x07"
-        assert fields[9] == "" and fields[10] == ""
+        assert fields[1] == "Desk\treset\x07"
+        assert fields[8] == "" and fields[9] == ""
         assert '"Desk\treset\x07"' in line
 
 

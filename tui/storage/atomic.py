@@ -6,11 +6,11 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from tinydb.storages import Storage
 
-from tui.storage.errors import DamagedFileError
+from tui.storage.reading import parse_tables, read_regular
 
 FILE_MODE = 0o600
 _TEMP_NAME = re.compile(r"^\..+\.tmp-[0-9a-f]{12}$")
@@ -55,26 +55,14 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     fsync_dir(path.parent)
 
 
-def check_tables(data: Any) -> str | None:
-    """Why `data` is not a TinyDB document tree (object of tables of objects), or None."""
-    if not isinstance(data, dict):
-        return f"expected a JSON object of tables, found {type(data).__name__}"
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            return f'table "{name}" is not a JSON object'
-        for doc_id, doc in table.items():
-            if not isinstance(doc, dict):
-                return f'document {doc_id} in table "{name}" is not a JSON object'
-    return None
-
-
 class AtomicJSONStorage(Storage):
     """TinyDB storage in a JSON file that a kill at any moment cannot leave half-written.
 
     Each write goes to a temp file in the same directory, is fsynced, renamed over the
     target and the directory fsynced. No file handle is kept open between calls.
     A missing or empty file reads as None (an empty database); anything else that is not
-    an object of tables raises DamagedFileError, so the caller decides what to do with it.
+    an object of tables raises DamagedFileError, so the caller decides what to do with it,
+    and something other than a regular file in its place raises OSError.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -83,23 +71,8 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The file's tables, or None when the file is missing or empty."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        if not raw.strip():
-            return None
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as error:
-            where = f"line {error.lineno}, column {error.colno}"
-            raise DamagedFileError(self.path, f"not valid JSON at {where}: {error.msg}") from None
-        except UnicodeDecodeError:
-            raise DamagedFileError(self.path, "not valid UTF-8 text") from None
-        problem = check_tables(data)
-        if problem is not None:
-            raise DamagedFileError(self.path, problem)
-        return cast("dict[str, dict[str, Any]]", data)  # the shape check_tables checked
+        raw = read_regular(self.path)
+        return None if raw is None else parse_tables(self.path, raw)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with `data`; serialising first, so a bad value touches nothing."""

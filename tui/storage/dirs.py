@@ -12,21 +12,39 @@ DIR_MODE = 0o700
 
 
 def make_private_dir(path: Path) -> None:
-    """Create `path` (and parents) if missing; a dir created here gets mode 0700.
+    """Create `path` and any missing parents, each with mode 0700 whatever the umask.
 
     An existing dir keeps its mode: the user may have chosen it.
     """
-    if path.is_dir():
-        return
+    missing: list[Path] = []
+    ancestor = path
     try:
-        path.mkdir(mode=DIR_MODE, parents=True)
-        os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
-    except FileExistsError:
-        if not path.is_dir():
-            raise StoreError(f"cannot use {path} as the data dir: it is a file") from None
+        while not ancestor.is_dir():
+            if ancestor.exists() or ancestor.is_symlink():
+                where = "it" if ancestor == path else str(ancestor)
+                raise StoreError(f"cannot use {path}: {where} is not a directory")
+            missing.append(ancestor)
+            if ancestor.parent == ancestor:
+                break
+            ancestor = ancestor.parent
     except OSError as error:
         reason = error.strerror or str(error)
-        raise StoreError(f"cannot create the data dir {path}: {reason}") from None
+        raise StoreError(f"cannot use {path}: {ancestor}: {reason}") from None
+    for directory in reversed(missing):
+        try:
+            directory.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not directory.is_dir():
+                raise StoreError(f"cannot use {path}: {directory} is not a directory") from None
+            continue  # made by someone else meanwhile: theirs to set
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StoreError(f"cannot create the directory {directory}: {reason}") from None
+        try:
+            os.chmod(directory, DIR_MODE)  # mkdir's mode is filtered by the umask
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StoreError(f"cannot make {directory} private: {reason}") from None
 
 
 def check_can_write(path: Path) -> None:

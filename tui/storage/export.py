@@ -1,4 +1,4 @@
-"""Writing history as CSV or JSON (`tui.storage.importing` reads a JSON export back)."""
+"""Writing history as CSV or JSON, streamed (reading an export back is in importing.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from typing import Any, TextIO
 from tui.storage.validate import EXPORT_FORMAT, EXPORT_VERSION
 
 CSV_HEADER = (
-    "date",
-    "time",
+    "at",
     "routine",
     "exercise",
     "set",
@@ -27,10 +26,8 @@ CSV_HEADER = (
 
 
 def _csv_row(record: dict[str, Any], entry: dict[str, Any]) -> list[Any]:
-    at = datetime.fromisoformat(entry["at"])
     return [
-        at.date().isoformat(),
-        at.strftime("%H:%M:%S"),
+        datetime.fromisoformat(entry["at"]).isoformat(timespec="seconds"),
         record["routine_name"],
         entry["exercise_name"],
         entry["set"],
@@ -47,10 +44,12 @@ def _csv_row(record: dict[str, Any], entry: dict[str, Any]) -> list[Any]:
 def export_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
     """One row per set (and side) of each full record; rating and note repeat on each row.
 
-    Date and time are the local ones recorded in the set's "at". Every value but a number
-    is quoted (empty ones as ""), so commas, quotes, line breaks and other control
-    characters in a note stay inside their field. Sessions without sets give no rows.
-    Open `out` with newline="" (rows end in CRLF, as RFC 4180 has it).
+    "at" is when the set was done, in ISO 8601 with the UTC offset it was recorded with
+    (`2026-06-14T23:38:00-05:00`): the local time of the place it was done, never
+    ambiguous. Every value but a number is quoted (empty ones as ""), so commas, quotes,
+    line breaks and other control characters in a note stay inside their field.
+    Sessions without sets give no rows. Open `out` with newline="" (rows end in CRLF, as
+    RFC 4180 has it).
     """
     csv.writer(out).writerow(CSV_HEADER)
     rows = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
@@ -58,8 +57,22 @@ def export_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
         rows.writerows(_csv_row(record, entry) for entry in record.get("sets") or [])
 
 
+def _dumped(value: Any) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+
+
 def export_json(records: Iterable[dict[str, Any]], out: TextIO) -> None:
-    """`{"format": "loosen-export", "version": 1, "sessions": [...]}`, stable byte for byte."""
-    document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "sessions": list(records)}
-    out.write(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False))
-    out.write("\n")
+    """`{"format": "loosen-export", "sessions": [...], "version": 1}`, stable byte for byte.
+
+    Written one session at a time, each exactly as `json.dumps(document, indent=2,
+    sort_keys=True, ensure_ascii=False)` would place it, so memory stays flat however
+    long history is and export -> import -> export gives the same bytes.
+    """
+    out.write(f'{{\n  "format": {_dumped(EXPORT_FORMAT)},\n  "sessions": [')
+    empty = True
+    for record in records:
+        # Strings are dumped with their line breaks escaped: every "\n" is indentation.
+        out.write(("\n    " if empty else ",\n    ") + _dumped(record).replace("\n", "\n    "))
+        empty = False
+    out.write("]" if empty else "\n  ]")
+    out.write(f',\n  "version": {_dumped(EXPORT_VERSION)}\n}}\n')

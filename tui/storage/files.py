@@ -17,14 +17,20 @@ T = TypeVar("T")
 ONLY_DOC = "1"
 
 
-def quarantine(path: Path, now: datetime) -> Path:
-    """Rename a damaged file to `NAME.damaged-YYYYmmdd-HHMMSS[-n]` and return the new path."""
+def damaged_name(path: Path, now: datetime) -> Path:
+    """A free name for a damaged copy of `path`: `NAME.damaged-YYYYmmdd-HHMMSS[-n]`."""
     base = f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}"
     target = path.with_name(base)
     n = 0
     while target.exists():
         n += 1
         target = path.with_name(f"{base}-{n}")
+    return target
+
+
+def quarantine(path: Path, now: datetime) -> Path:
+    """Rename a damaged file to `NAME.damaged-YYYYmmdd-HHMMSS[-n]` and return the new path."""
+    target = damaged_name(path, now)
     os.rename(path, target)
     fsync_dir(path.parent)
     return target
@@ -35,15 +41,40 @@ class DataFiles:
 
     A damaged file is never overwritten. When writable it is moved aside and the
     operation retried on a fresh (missing) file; when read-only it is left alone and
-    reads as empty. Either way one human sentence is added to `notices`.
+    reads as empty. Either way one human sentence is added to `notices`. A file that
+    cannot be read at all (a directory in its place, no permission) is reported once and
+    read as empty by the reads that can do without it; `unread` lists such files.
     """
 
     def __init__(self, data_dir: Path, *, read_only: bool, now: Callable[[], datetime]) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
         self.notices: list[str] = []
+        self.unread: list[Path] = []
         self._now = now
         self._skipped: set[Path] = set()
+        self._told: set[str] = set()
+
+    def now(self) -> datetime:
+        """The time to stamp moved-aside files with."""
+        return self._now()
+
+    def notice_once(self, text: str) -> None:
+        """Add `text` to `notices` unless this Store has said it already."""
+        if text not in self._told:
+            self._told.add(text)
+            self.notices.append(text)
+
+    def relative(self, path: Path) -> str:
+        """`path` as the user knows it: relative to the data dir when inside it."""
+        return self._relative(path)
+
+    def unreadable(self, path: Path, error: OSError) -> None:
+        """Note that `path` cannot be read; the caller goes on without it."""
+        self.unread.append(path)
+        reason = error.strerror or str(error)
+        name = self._relative(path)
+        self.notice_once(f"cannot read {name} ({reason}); loosen goes on without it")
 
     def check_writable(self) -> None:
         """Raise ReadOnlyError if this Store may not write."""
@@ -78,23 +109,38 @@ class DataFiles:
             "loosen started with a fresh file"
         )
 
-    def run(self, path: Path, operation: Callable[[TinyDB], T], fallback: T) -> T:
+    def run(
+        self, path: Path, operation: Callable[[TinyDB], T], fallback: T, *, reading: bool = False
+    ) -> T:
         """Run `operation` on the TinyDB file at `path`, handling damage and I/O errors.
 
-        `fallback` is returned when a read-only Store meets a damaged file.
+        `fallback` is returned when a read-only Store meets a damaged file, and, when
+        `reading`, instead of raising StoreError for a file that cannot be read or moved.
         """
         for _attempt in range(2):
             db = TinyDB(path, storage=AtomicJSONStorage)
             try:
                 return operation(db)
             except DamagedFileError as error:
-                self.damaged(error)
+                try:
+                    self.damaged(error)
+                except StoreError as cannot_move:
+                    if not reading:
+                        raise
+                    self.notice_once(str(cannot_move))
+                    return fallback
                 if self.read_only:
                     return fallback
             except OSError as error:
-                raise StoreError(f"cannot use {path}: {error.strerror or error}") from None
+                if not reading:
+                    raise StoreError(f"cannot use {path}: {error.strerror or error}") from None
+                self.unreadable(path, error)
+                return fallback
             finally:
                 db.close()
+        if reading:
+            self.notice_once(f"{self._relative(path)} keeps turning up damaged; it was skipped")
+            return fallback
         raise StoreError(f"{path} keeps turning up damaged")
 
     def read_doc(self, path: Path, table: str) -> dict[str, Any] | None:
@@ -104,7 +150,7 @@ class DataFiles:
             doc = db.table(table).get(doc_id=int(ONLY_DOC))
             return dict(doc) if doc is not None else None
 
-        return self.run(path, read, None)
+        return self.run(path, read, None, reading=True)
 
     def write_doc(self, path: Path, table: str, doc: dict[str, Any]) -> None:
         """Replace a one-document file with `doc`, in one atomic write and no read."""

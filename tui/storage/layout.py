@@ -10,6 +10,8 @@
                            repeated lists stored once (see tui.storage.summaries)
         2026-11-sets.json  {"sets": ...}: {"id", "sets"} per session; one month, so a detail
                            view or an added session parses and rewrites little
+        2026.json.rejected records taken out of 2026.json because they were not valid
+                           (see tui.storage.rejects); likewise beside a sets shard
       backup-v1-.../       copies taken before a migration
 
 Every file is a TinyDB JSON file written through AtomicJSONStorage. History is sharded
@@ -38,6 +40,7 @@ ACTIVE_TABLE = "active"
 DETAIL_TABLE = "sets"
 
 _SUMMARY_SHARD = re.compile(r"^(\d{4})\.json$")
+_DETAIL_SHARD = re.compile(r"^\d{4}-\d{2}-sets\.json$")
 
 
 def summary_shard(history_dir: Path, year: int) -> Path:
@@ -58,3 +61,8 @@ def shard_years(history_dir: Path) -> list[int]:
     except FileNotFoundError:
         return []
     return sorted(int(m.group(1)) for m in map(_SUMMARY_SHARD.match, names) if m)
+
+
+def is_shard_name(name: str) -> bool:
+    """Whether `name` is that of a summary or detail shard."""
+    return bool(_SUMMARY_SHARD.match(name) or _DETAIL_SHARD.match(name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -47,3 +48,11 @@ def join(summary: dict[str, Any], sets: list[dict[str, Any]] | None) -> dict[str
     record = {key: value for key, value in summary.items() if key != DONE_IDS}
     record["sets"] = sets if sets is not None else []
     return record
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    """One full record, and whether its sets could not be read (then its "sets" is [])."""
+
+    record: dict[str, Any]
+    sets_missing: bool

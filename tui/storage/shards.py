@@ -7,6 +7,7 @@ Table.insert reads the whole file up to three times, and upsert can write it twi
 from __future__ import annotations
 
 import gc
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -14,42 +15,19 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-
 from tui.storage import records
+from tui.storage.atomic import AtomicJSONStorage
+from tui.storage.details import DetailFormat, with_details
 from tui.storage.dirs import make_private_dir, remove_leftover_temps
-from tui.storage.errors import DamagedFileError
+from tui.storage.errors import StoreError
 from tui.storage.files import DataFiles
-from tui.storage.layout import DETAIL_TABLE, detail_shard, shard_years, summary_shard
-from tui.storage.summaries import SummaryShard, decode, next_doc_id
-
-Tables = dict[str, dict[str, Any]]
-
-
-def _sets_by_id(path: Path, tables: Tables | None) -> dict[str, list[Any]]:
-    found: dict[str, list[Any]] = {}
-    for doc in (tables or {}).get(DETAIL_TABLE, {}).values():
-        if not isinstance(doc.get("id"), str) or not isinstance(doc.get("sets"), list):
-            raise DamagedFileError(path, "a details document without an id or sets")
-        found[doc["id"]] = doc["sets"]
-    return found
+from tui.storage.layout import detail_shard, is_shard_name, shard_years, summary_shard
+from tui.storage.shard_format import ShardFormat, Tables
+from tui.storage.shard_io import load_shard
+from tui.storage.summaries import SummaryFormat, SummaryShard
 
 
-def _with_details(tables: Tables | None, docs: list[dict[str, Any]]) -> Tables:
-    """`tables` with each of `docs` added, or replacing the document with the same id."""
-    table = (tables or {}).get(DETAIL_TABLE, {})
-    doc_ids = {doc.get("id"): key for key, doc in table.items()}
-    next_id = next_doc_id(table)
-    for doc in docs:
-        key = doc_ids.get(doc["id"])
-        if key is None:
-            key = doc_ids[doc["id"]] = str(next_id)
-            next_id += 1
-        table[key] = doc
-    return {DETAIL_TABLE: table}
-
-
-def _summaries(tables: Tables | None, summaries: list[dict[str, Any]]) -> Tables:
+def _summaries(tables: Tables, summaries: list[dict[str, Any]]) -> Tables:
     shard = SummaryShard(tables)
     for summary in summaries:
         shard.put(summary)
@@ -86,29 +64,56 @@ class History:
         self._year_of: dict[str, int] = {}  # ids seen so far, so one detail view reads one year
         self._tidy = False
 
-    def years(self) -> list[int]:
-        """Years with summaries, oldest first."""
-        return shard_years(self.directory)
+    def years(self, *, strict: bool = False) -> list[int]:
+        """Years with summaries, oldest first (none if the history dir cannot be read)."""
+        try:
+            return shard_years(self.directory)
+        except OSError as error:
+            if strict:
+                reason = error.strerror or str(error)
+                raise StoreError(f"cannot use {self.directory}: {reason}") from None
+            self.files.unreadable(self.directory, error)
+            return []
 
-    def summaries(self, year: int) -> list[dict[str, Any]]:
-        """The summaries stored for `year`, in file order."""
+    def summaries(
+        self, year: int, *, strict: bool = False, remember: bool = True
+    ) -> list[dict[str, Any]]:
+        """The valid summaries stored for `year`, in file order (see `load_shard`).
+
+        `remember` notes which year each id is in, for `find`.
+        """
         path = summary_shard(self.directory, year)
-        found: list[dict[str, Any]] = self.files.run(
-            path, lambda db: decode(path, db.storage.read()), []
-        )
-        for summary in found:
-            self._year_of[summary["id"]] = year
+        found = load_shard(self.files, path, SummaryFormat(year), strict=strict).good
+        if remember:
+            for summary in found:
+                self._year_of[summary["id"]] = year
         return found
+
+    def check_readable(self) -> None:
+        """Raise StoreError naming the first history file that cannot be read at all."""
+        try:
+            entries = sorted(self.directory.iterdir())
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StoreError(f"cannot use {self.directory}: {reason}") from None
+        for entry in entries:
+            if is_shard_name(entry.name) and not (entry.is_file() and os.access(entry, os.R_OK)):
+                raise StoreError(f"cannot read {entry}: it is not a readable file")
 
     def all_summaries(self) -> list[dict[str, Any]]:
         """Every summary, in no particular order."""
         with collector_paused():
             return [summary for year in self.years() for summary in self.summaries(year)]
 
-    def sets_by_id(self, month: tuple[int, int]) -> dict[str, list[dict[str, Any]]]:
+    def sets_by_id(
+        self, month: tuple[int, int], *, strict: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
         """The sets of every session started in `month` (year, month), by session id."""
         path = detail_shard(self.directory, month)
-        return self.files.run(path, lambda db: _sets_by_id(path, db.storage.read()), {})
+        docs = load_shard(self.files, path, DetailFormat(), strict=strict).good
+        return {doc["id"]: doc["sets"] for doc in docs}
 
     def sets_of(self, summary: dict[str, Any]) -> list[dict[str, Any]] | None:
         """The sets of one session (None if they are missing), reading one month."""
@@ -131,11 +136,14 @@ class History:
         """Whether the summary shard of `year` holds `session_id` (reads one year only)."""
         return any(summary["id"] == session_id for summary in self.summaries(year))
 
-    def _update(self, path: Path, change: Callable[[Tables | None], Tables]) -> None:
-        def update(db: TinyDB) -> None:
-            db.storage.write(change(db.storage.read()))
-
-        self.files.run(path, update, None)
+    def _update(self, path: Path, fmt: ShardFormat, change: Callable[[Tables], Tables]) -> None:
+        tables = load_shard(self.files, path, fmt, strict=True).tables
+        if tables is None:  # left as it was; the notices say why
+            raise StoreError(f"cannot change {path}: it could not be read or mended")
+        try:
+            AtomicJSONStorage(path).write(change(tables))
+        except OSError as error:
+            raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
 
     def put(self, new_records: Iterable[dict[str, Any]]) -> None:
         """Add records, each replacing any with its id: all sets first, then summaries.
@@ -159,8 +167,10 @@ class History:
             remove_leftover_temps(self.directory)
             self._tidy = True
         for month, sets in sorted(details.items()):
-            self._update(detail_shard(self.directory, month), partial(_with_details, docs=sets))
+            path = detail_shard(self.directory, month)
+            self._update(path, DetailFormat(), partial(with_details, docs=sets))
         for year, docs in sorted(summaries.items()):
-            self._update(summary_shard(self.directory, year), partial(_summaries, summaries=docs))
+            path = summary_shard(self.directory, year)
+            self._update(path, SummaryFormat(year), partial(_summaries, summaries=docs))
             for summary in docs:
                 self._year_of[summary["id"]] = year

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +19,9 @@ from tui.storage.errors import DamagedFileError, InvalidRecordError, StoreError
 from tui.storage.files import DataFiles
 from tui.storage.lock import DirLock
 from tui.storage.migrations import guessed_version, recorded_version, upgrade, write_version
-from tui.storage.records import join, order_key, session_month, session_year
+from tui.storage.records import SessionDetail, join, order_key, session_year
 from tui.storage.shards import History, collector_paused
+from tui.storage.streaming import full_records
 from tui.storage.validate import check_session
 
 T = TypeVar("T")
@@ -38,8 +38,12 @@ class Store:
 
     Only one process writes: the first to open holds `data_dir/lock`; any other opens
     read-only (`read_only`), reads work and writes raise ReadOnlyError. Damaged files
-    are moved aside and reported in `notices`, which can grow after opening because
-    history files are only read when history is asked for.
+    are moved aside, history records that fail validation are set aside on their own
+    (see `tui.storage.shard_io`), and both are reported in `notices`, which can grow
+    after opening because history files are only read when history is asked for.
+    Reads the app makes (settings, the active session, history) never raise for a
+    file that cannot be read: they go on without it and say so in `notices`; writes
+    that cannot happen raise a one-line StoreError.
     """
 
     def __init__(self, files: DataFiles, lock: DirLock, history: History) -> None:
@@ -129,7 +133,7 @@ class Store:
                 raise DamagedFileError(path, "no session object in it")
             return dict(entry)
 
-        return self._files.run(path, read, None)
+        return self._files.run(path, read, None, reading=True)
 
     def _is_saved(self, entry: dict[str, Any]) -> bool:
         """Whether add_session had written this active session to history before a kill."""
@@ -226,26 +230,31 @@ class Store:
             yield from sorted(self._history.summaries(year), key=order_key, reverse=True)
 
     def session(self, session_id: str) -> dict[str, Any] | None:
-        """One full record, with its "sets", or None."""
+        """One full record, with its "sets" ([] if they are missing), or None."""
+        detail = self.session_detail(session_id)
+        return detail.record if detail is not None else None
+
+    def session_detail(self, session_id: str) -> SessionDetail | None:
+        """One full record and whether its sets are missing, or None if there is no such session.
+
+        Sets go missing when their file is damaged, unreadable or held a bad copy of them;
+        the notice saying so is in `notices` when this returns.
+        """
         summary = self._history.find(session_id)
         if summary is None:
             return None
-        return join(summary, self._history.sets_of(summary))
+        sets = self._history.sets_of(summary)
+        return SessionDetail(join(summary, sets), sets_missing=sets is None)
 
     def all_sessions(self) -> Iterator[dict[str, Any]]:
-        """Every full record, oldest first, reading one month of sets at a time."""
-        with collector_paused():
-            listed = sorted(self._history.all_summaries(), key=order_key)
-        left = Counter(session_month(summary) for summary in listed)
-        loaded: dict[tuple[int, int], dict[str, list[dict[str, Any]]]] = {}
-        for summary in listed:
-            month = session_month(summary)
-            if month not in loaded:
-                loaded[month] = self._history.sets_by_id(month)
-            yield join(summary, loaded[month].get(summary["id"]))
-            left[month] -= 1
-            if not left[month]:
-                del loaded[month]
+        """Every full record, oldest first, for export: memory stays flat as history grows.
+
+        Raises StoreError when part of history cannot be read, so no export is silently
+        short: at once for files that are not there to read (before anything is written),
+        or on the way. Bad records found on the way are set aside and reported in `notices`.
+        """
+        self._history.check_readable()
+        return full_records(self._history, strict=True)
 
     def import_sessions(self, records: CheckedSessions | list[dict[str, Any]]) -> int:
         """Merge records by id, keeping ones already here as they are; returns how many are new.

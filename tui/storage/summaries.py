@@ -8,7 +8,8 @@ listing history. So a summary shard holds two TinyDB tables:
      "lists":    {"1": {"items": [{"id": ..., "name": ...}, ...]}, "2": {"items": [...]}}}
 
 where a shared field holds the doc id of its list. Lists are only ever added, so a
-summary never points at a missing list.
+summary never points at a missing list. Lists come first in the file, so one cut short
+(a full disk) loses the newest summaries, never the lists every summary needs.
 """
 
 from __future__ import annotations
@@ -17,37 +18,98 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tui.storage.errors import DamagedFileError
+from tui.storage import records
+from tui.storage.records import DONE_IDS
+from tui.storage.shard_format import Rejected, Unpacked, is_doc_id, next_doc_id, tables_of
+from tui.storage.validate import (
+    SHARED_LISTS,
+    check_summary,
+    summary_fields_accepted,
+    unicode_ok,
+)
 
 SESSIONS = "sessions"
 LISTS = "lists"
 SHARED_FIELDS = ("exercises", "skipped_exercises", "done_exercise_ids")
 
 
-def next_doc_id(table: dict[str, Any]) -> int:
-    """The doc id TinyDB would give the next document of `table`."""
-    return max(map(int, table), default=0) + 1
+class SummaryFormat:
+    """The summary shard of one year, read and written record by record (see shard_io)."""
 
+    tables: tuple[str, ...] = (LISTS, SESSIONS)
 
-def decode(path: Path, tables: dict[str, dict[str, Any]] | None) -> list[dict[str, Any]]:
-    """The summaries in a shard's tables, lists put back (fresh lists; items are shared).
+    def __init__(self, year: int) -> None:
+        self.year = year
 
-    Raises DamagedFileError if a summary lacks an id or start time, or points at no list.
-    """
-    tables = tables or {}
-    found = list(tables.get(SESSIONS, {}).values())
-    try:
-        lists = {int(key): doc["items"] for key, doc in tables.get(LISTS, {}).items()}
-        for summary in found:
-            if type(summary["id"]) is not str or type(summary["started_at"]) is not str:
-                raise TypeError
-            for field in SHARED_FIELDS:
-                ref = summary.get(field)
-                if type(ref) is int:
-                    summary[field] = list(lists[ref])
-    except (KeyError, TypeError, ValueError):
-        raise DamagedFileError(path, "a session without an id or start time, or a list") from None
-    return found
+    def noun(self, count: int) -> str:
+        """`count` summaries, in words."""
+        return f"{count} session record(s)"
+
+    def unpack(self, path: Path, data: Any, *, unicode: bool) -> Unpacked:
+        """Each summary with its lists put back (fresh lists; items are shared), checked."""
+        tables = tables_of(path, data, self.tables)
+        lists = {
+            int(key): doc["items"]
+            for key, doc in tables.get(LISTS, {}).items()
+            if is_doc_id(key) and isinstance(doc, dict) and isinstance(doc.get("items"), list)
+        }
+        unpacked = Unpacked()
+        seen: set[str] = set()
+        shared_ok: dict[tuple[str, int], bool] = {}  # each shared list is checked once
+        for key, doc in tables.get(SESSIONS, {}).items():
+            if not isinstance(doc, dict):
+                unpacked.bad.append(Rejected(doc, [f"{SESSIONS}.{key}: expected an object"]))
+                continue
+            summary = dict(doc)
+            fine = summary_fields_accepted(summary)
+            for name in SHARED_FIELDS:
+                ref = doc.get(name)
+                if type(ref) is int and ref in lists:
+                    ok = shared_ok.get((name, ref))
+                    if ok is None:
+                        ok = shared_ok[name, ref] = SHARED_LISTS[name].accepts(lists[ref])
+                    fine = fine and ok
+                    summary[name] = list(lists[ref])
+                elif name in summary or name != DONE_IDS:
+                    fine = fine and SHARED_LISTS[name].accepts(summary.get(name))
+            if fine and unicode:
+                fine = unicode_ok(summary)
+            if fine and records.session_year(summary) == self.year and summary["id"] not in seen:
+                seen.add(summary["id"])
+                unpacked.good.append(summary)
+            else:
+                problems = self._problems(doc, summary, lists, f"{SESSIONS}.{key}", seen, unicode)
+                unpacked.bad.append(Rejected(summary, problems))
+        return unpacked
+
+    def _problems(
+        self,
+        doc: dict[str, Any],
+        summary: dict[str, Any],
+        lists: dict[int, list[Any]],
+        where: str,
+        seen: set[str],
+        unicode: bool,
+    ) -> list[str]:
+        """Why a summary was turned away, each problem with its JSON path."""
+        errors: list[str] = []
+        for name in SHARED_FIELDS:
+            ref = doc.get(name)
+            if type(ref) is int and ref not in lists:
+                errors.append(f"{where}.{name}: refers to list {ref}, which is missing")
+        check_summary(summary, where, errors, unicode=unicode)
+        if not errors and records.session_year(summary) != self.year:
+            errors.append(f"{where}.started_at: not in {self.year}, the year of this file")
+        if not errors and summary["id"] in seen:
+            errors.append(f"{where}.id: a second session with this id")
+        return errors
+
+    def pack(self, good: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """A fresh shard holding exactly `good`."""
+        shard = SummaryShard(None)
+        for summary in good:
+            shard.put(summary)
+        return shard.tables()
 
 
 class SummaryShard:
@@ -62,8 +124,8 @@ class SummaryShard:
         self._next_session = next_doc_id(self.sessions)
 
     def tables(self) -> dict[str, dict[str, Any]]:
-        """The tables to write back."""
-        return {SESSIONS: self.sessions, LISTS: self.lists}
+        """The tables to write back; lists first, so a file cut short keeps them."""
+        return {LISTS: self.lists, SESSIONS: self.sessions}
 
     def _list_ref(self, items: list[Any]) -> int:
         key = _key(items)

@@ -1,0 +1,56 @@
+"""The detail (sets) shard format: `{"sets": {"1": {"id": ..., "sets": [...]}, ...}}`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tui.storage.layout import DETAIL_TABLE
+from tui.storage.shard_format import Rejected, Tables, Unpacked, next_doc_id, tables_of
+from tui.storage.validate import check_details
+
+
+class DetailFormat:
+    """One month of sets, read and written document by document (see shard_io)."""
+
+    tables: tuple[str, ...] = (DETAIL_TABLE,)
+
+    def noun(self, count: int) -> str:
+        """`count` details documents, in words."""
+        return f"the sets of {count} session(s)"
+
+    def unpack(self, path: Path, data: Any, *, unicode: bool) -> Unpacked:
+        """Each `{"id", "sets"}` document, checked down to every set."""
+        tables = tables_of(path, data, self.tables)
+        unpacked = Unpacked()
+        seen: set[str] = set()
+        for key, doc in tables.get(DETAIL_TABLE, {}).items():
+            where = f"{DETAIL_TABLE}.{key}"
+            errors: list[str] = []
+            check_details(doc, where, errors, unicode=unicode)
+            if not errors and doc["id"] in seen:
+                errors.append(f"{where}.id: a second document for this session")
+            if errors:
+                unpacked.bad.append(Rejected(doc, errors))
+            else:
+                seen.add(doc["id"])
+                unpacked.good.append(doc)
+        return unpacked
+
+    def pack(self, good: list[dict[str, Any]]) -> Tables:
+        """A fresh shard holding exactly `good`."""
+        return {DETAIL_TABLE: {str(n): doc for n, doc in enumerate(good, 1)}}
+
+
+def with_details(tables: Tables | None, docs: list[dict[str, Any]]) -> Tables:
+    """`tables` with each of `docs` added, or replacing the document with the same id."""
+    table = (tables or {}).get(DETAIL_TABLE, {})
+    doc_ids = {doc.get("id"): key for key, doc in table.items()}
+    next_id = next_doc_id(table)
+    for doc in docs:
+        key = doc_ids.get(doc["id"])
+        if key is None:
+            key = doc_ids[doc["id"]] = str(next_id)
+            next_id += 1
+        table[key] = doc
+    return {DETAIL_TABLE: table}
