@@ -406,3 +406,29 @@ async def test_the_current_cue_stays_in_view_on_a_small_screen(make_app: AppFact
         await pilot.press(*["right"] * (cue_count - 1))
         await pilot.pause()
         assert f"▶ {cue_count}." in screen_text(app)
+
+
+async def test_the_bell_setting_is_read_once_not_at_every_ring(
+    make_app: AppFactory, clock: FakeClock, store: Store
+) -> None:
+    reads: list[str] = []
+    read = store.get_setting
+
+    def counted(key: str, default: object) -> object:
+        reads.append(key)
+        return read(key, default)
+
+    store.get_setting = counted  # type: ignore[method-assign, assignment]
+    app = make_app(start_routine="roller-twister-warm-up")
+    rings: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append("ding")  # type: ignore[method-assign]
+        for _ in range(2):  # a switch, then a rest, each left to run out
+            await pilot.press("space")
+            clock.advance(61)
+            await pilot.pause(0.35)
+        await pilot.press("m")
+        await pilot.pause()
+    assert rings == ["ding", "ding"]
+    assert sorted(reads) == ["bell", "theme"], "read once at start, then kept in memory"
+    assert store.get_setting("bell", True) is False, "the change was written through"

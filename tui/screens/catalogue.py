@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -13,12 +14,13 @@ from textual.widgets import Input, OptionList, Static
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.catalogue.search import exercise_matches, routine_matches
-from tui.messages import StartSession
+from tui.describe import exercise_detail, routine_detail
+from tui.messages import ResumeAsked, StartSession
 from tui.screens.base import LoosenScreen
 from tui.widgets.catalogue_list import CatalogueList
-from tui.widgets.detail import exercise_detail, routine_detail
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
+from tui.wording import READ_ONLY_MESSAGE, UNFINISHED_MESSAGE
 
 SEARCH_PROMPT = "/ search names, tags, equipment"
 
@@ -28,6 +30,14 @@ class CatalogueScreen(LoosenScreen[None]):
 
     CSS_PATH = "catalogue.tcss"
     AUTO_FOCUS = "#routines"
+    HELP_TITLE = "Catalogue"
+    HELP_KEYS = (
+        ("↑ ↓  j k", "move in a list (home, end, page up/down too)"),
+        ("tab", "next list, then the detail pane (↑ ↓ scroll it)"),
+        ("shift+tab", "the other way"),
+        ("enter", "start the routine (on an exercise: do it alone)"),
+        ("escape", "clear the search"),
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -36,9 +46,18 @@ class CatalogueScreen(LoosenScreen[None]):
         Binding("r", "resume", "Resume"),
     ]
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        *,
+        read_only: bool = False,
+        unfinished: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """`unfinished` says whether a session waits to be resumed (asked on every visit)."""
         super().__init__()
         self.catalogue = catalogue
+        self.read_only = read_only
+        self.unfinished = unfinished
 
     def compose(self) -> ComposeResult:
         yield Static(id="banner")
@@ -63,18 +82,22 @@ class CatalogueScreen(LoosenScreen[None]):
 
     def show_banner(self) -> None:
         """Say, above everything, when history is read-only or a session is unfinished."""
-        status = self.loosen.catalogue_status()
+        status = ""
+        if self.read_only:
+            status = READ_ONLY_MESSAGE
+        elif self.unfinished():
+            status = UNFINISHED_MESSAGE
         banner = self.query_one("#banner", Static)
         banner.update(Content(status))
         banner.display = bool(status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return self.loosen.has_unfinished_session
+            return not self.read_only and self.unfinished()
         return True
 
     def action_resume(self) -> None:
-        self.loosen.offer_resume()
+        self.post_message(ResumeAsked())
 
     @property
     def routine_list(self) -> CatalogueList:

@@ -7,9 +7,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Digits
 
-from tui.catalogue.wording import clock
 from tui.text import printable
 from tui.widgets.quiet import QuietStatic
+from tui.wording import clock
 
 
 class Countdown(Horizontal):

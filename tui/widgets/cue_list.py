@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from tui.catalogue.model import Cue
 from tui.text import printable
-from tui.widgets.detail import CUE_LABELS
+from tui.wording import CUE_LABELS
 
 MARKER = "▶"
 
