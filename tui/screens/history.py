@@ -143,7 +143,7 @@ class HistoryScreen(LoosenScreen[None]):
         for exercise in self.catalogue.exercises:
             stats = exercise_stats(summaries, exercise.id, self.today)
             figures.append(ExerciseFigure(exercise.name, stats.last_done, stats.times_last_30_days))
-        self.query_one(ExerciseFigures).show(figures)
+        self.query_one(ExerciseFigures).figures = tuple(figures)
 
     def show_table(self) -> None:
         table = self.query_one(DataTable)

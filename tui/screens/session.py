@@ -165,27 +165,28 @@ class SessionScreen(LoosenScreen[None]):
         if slot is None or exercise is None:
             return
         step = (engine.step_index or 0) + 1
-        self.text("position").show(Content(f"Exercise {step} of {engine.step_count}"))
-        self.text("exercise-name").show(Content.styled(printable(exercise.name).upper(), "bold"))
+        self.text("position").shown = Content(f"Exercise {step} of {engine.step_count}")
+        self.text("exercise-name").shown = Content.styled(printable(exercise.name).upper(), "bold")
         dosage = slot_words(slot)
         if slot.step.note:
             dosage += f"  ({printable(slot.step.note)})"
-        self.text("dosage-line").show(Content(dosage))
+        self.text("dosage-line").shown = Content(dosage)
         self.query_one(CueList).show(exercise.cues, engine.cue_index)
         minutes_left = max(1, round(engine.remaining_seconds_estimate() / 60))
         skipped = sum(1 for record in engine.records if not record.is_done)
         skipped_words = f" · {skipped} skipped" if skipped else ""
-        self.query_one(TextProgress).show(
-            engine.progress(),
+        progress = self.query_one(TextProgress)
+        progress.fraction = engine.progress()
+        progress.words = (
             f"{engine.done_count} of {engine.planned_count} sets{skipped_words}"
-            f" · ~{minutes_left} min left",
+            f" · ~{minutes_left} min left"
         )
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
         """Redraw only what changes with time: the countdown and the elapsed clock."""
         engine = self.engine
-        self.text("elapsed").show(Content(f"time {clock(engine.elapsed_seconds())}"))
+        self.text("elapsed").shown = Content(f"time {clock(engine.elapsed_seconds())}")
         self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
 
     def countdown_words(self) -> tuple[str, str]:
