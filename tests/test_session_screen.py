@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, FakeWallClock
 from tests.screen_text import bottom_line, screen_text
 from tui.app import LoosenApp
+from tui.catalogue.model import Catalogue
+from tui.session.engine import SessionEngine
+from tui.session.keeper import ActiveSession
 from tui.storage.store import Store
 
 AppFactory = Callable[..., LoosenApp]
@@ -432,3 +435,23 @@ async def test_the_bell_setting_is_read_once_not_at_every_ring(
     assert rings == ["ding", "ding"]
     assert sorted(reads) == ["bell", "theme"], "read once at start, then kept in memory"
     assert store.get_setting("bell", True) is False, "the change was written through"
+
+
+async def test_a_saved_session_with_every_set_done_goes_to_history_at_start(
+    make_app: AppFactory, catalogue: Catalogue, clock: FakeClock, store: Store
+) -> None:
+    routine = catalogue.routine("roller-twister-warm-up")
+    assert routine is not None
+    session = ActiveSession.start(routine, store, clock=clock, now=FakeWallClock(clock))
+    while not session.step(SessionEngine.main_action).finished:
+        pass  # killed before the summary: saved, every set done, not in history
+    assert store.sessions() == []
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Your last session was complete" in text  # a toast, wrapped
+        assert "You have an unfinished session" not in text
+    assert store.active() is None
+    [summary] = store.sessions()
+    assert summary["status"] == "finished" and summary["sets_done"] == 4

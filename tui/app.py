@@ -201,7 +201,7 @@ class LoosenApp(App[int]):
     def offer_resume(self) -> None:
         """Ask whether to resume or discard the unfinished session."""
         from tui.screens.resume import ResumeScreen
-        from tui.session.keeper import SAVE_ERRORS, ActiveSession, could_not_save
+        from tui.session.keeper import ActiveSession
         from tui.session.record import ActiveSessionError
 
         document = self.active_session()
@@ -214,12 +214,8 @@ class LoosenApp(App[int]):
             return
         if session.engine.is_finished:
             # Every set was done before loosen stopped: it belongs in history, not here.
-            try:
-                session.finish()
-            except SAVE_ERRORS as error:
-                self.notify(could_not_save(error), severity="error", timeout=30)
-                return
-            self.notify("Your last session was complete; it is now in history.")
+            if self.saved(session.finish, "the session"):
+                self.notify("Your last session was complete; it is now in history.")
             return
 
         def chosen(choice: ResumeChoice | None) -> None:
