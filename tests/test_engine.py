@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +24,6 @@ from tui.catalogue.model import (
 from tui.catalogue.timing import routine_seconds
 from tui.session.engine import Event, Phase, SessionEngine, SnapshotError
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 WALL_START = datetime(2024, 5, 1, 7, 30, tzinfo=UTC)
 
 
@@ -890,21 +885,3 @@ def test_snapshot_for_a_shorter_routine_raises(engine: SessionEngine, clock: Fak
     assert len(SessionEngine(shorter, clock=clock).slots) == 5
     with pytest.raises(SnapshotError, match="slot index 5"):
         SessionEngine.restore(shorter, engine.snapshot(), clock=clock)
-
-
-# ------------------------------------------------------------------ purity
-
-
-def test_engine_does_not_import_textual() -> None:
-    modules = "tui.session.engine, tui.session.alerts, tui.session.record"
-    code = f"import sys, {modules}; print('textual' in sys.modules or 'rich' in sys.modules)"
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "False"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from tests.conftest import AppFactory
-from tests.screen_text import bottom_line
+from tests.conftest import AppFactory, finished
+from tests.screen_text import bottom_line, screen_text
+from tui.catalogue.model import Catalogue
 from tui.screens.help import HelpScreen
 from tui.screens.session import SessionScreen
+from tui.storage.store import Store
 
 
 async def test_catalogue_lists_its_keys_and_the_palette(make_app: AppFactory) -> None:
@@ -65,3 +67,43 @@ async def test_clicking_between_keys_does_nothing(make_app: AppFactory) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
         assert app.screen is app.screen_stack[0]
+
+
+def test_every_screen_has_a_title_for_people() -> None:
+    import importlib
+    import pkgutil
+
+    import tui.screens
+    from tui.screens.base import Helpful, LoosenModal, LoosenScreen
+
+    screens = []
+    for module in pkgutil.iter_modules(tui.screens.__path__):
+        loaded = importlib.import_module(f"tui.screens.{module.name}")
+        screens += [
+            value
+            for value in vars(loaded).values()
+            if isinstance(value, type)
+            and issubclass(value, Helpful)
+            and value.__module__ == loaded.__name__
+            and value not in (Helpful, LoosenScreen, LoosenModal)
+        ]
+    assert len(screens) == 7
+    for screen in screens:
+        title = screen.__dict__.get("HELP_TITLE")
+        assert title, f"{screen.__name__} has no HELP_TITLE of its own"
+        assert title[0].isupper() and not any(c.isupper() for c in title[1:]), title
+
+
+async def test_the_help_title_is_the_screens_name_for_people(
+    make_app: AppFactory, store: Store, catalogue: Catalogue
+) -> None:
+    store.add_session(finished(catalogue, "roller-twister-warm-up", 0))
+    app = make_app(open_history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the session's detail
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Keys: Past session" in text and "SessionDetail" not in text

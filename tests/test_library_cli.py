@@ -311,19 +311,6 @@ def test_unknown_format_and_missing_action_are_usage_errors(data_dir: Path) -> N
     assert exited.value.code == 2
 
 
-def test_library_modules_never_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import tui.cli_library, tui.library.changes, tui.library.catalogue\n"
-        "import tui.library.formats, tui.library.shelf, tui.library.bundled\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
-
-
 def test_without_a_library_the_catalogue_does_not_load_the_library_modules() -> None:
     code = (
         "import sys\n"

@@ -6,9 +6,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.conftest import AppFactory, FakeClock
+from tests.conftest import AppFactory, FakeClock, FakeWallClock
 from tests.screen_text import bottom_line, screen_text
 from tui.app import LoosenApp
+from tui.catalogue.model import Catalogue
+from tui.session.engine import SessionEngine
+from tui.session.keeper import ActiveSession
 from tui.storage.store import Store
 
 
@@ -405,3 +408,49 @@ async def test_the_current_cue_stays_in_view_on_a_small_screen(make_app: AppFact
         await pilot.press(*["right"] * (cue_count - 1))
         await pilot.pause()
         assert f"▶ {cue_count}." in screen_text(app)
+
+
+async def test_the_bell_setting_is_read_once_not_at_every_ring(
+    make_app: AppFactory, clock: FakeClock, store: Store
+) -> None:
+    reads: list[str] = []
+    read = store.get_setting
+
+    def counted(key: str, default: object) -> object:
+        reads.append(key)
+        return read(key, default)
+
+    store.get_setting = counted  # type: ignore[method-assign, assignment]
+    app = make_app(start_routine="roller-twister-warm-up")
+    rings: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append("ding")  # type: ignore[method-assign]
+        for _ in range(2):  # a switch, then a rest, each left to run out
+            await pilot.press("space")
+            clock.advance(61)
+            await pilot.pause(0.35)
+        await pilot.press("m")
+        await pilot.pause()
+    assert rings == ["ding", "ding"]
+    assert sorted(reads) == ["bell", "theme"], "read once at start, then kept in memory"
+    assert store.get_setting("bell", True) is False, "the change was written through"
+
+
+async def test_a_saved_session_with_every_set_done_goes_to_history_at_start(
+    make_app: AppFactory, catalogue: Catalogue, clock: FakeClock, store: Store
+) -> None:
+    routine = catalogue.routine("roller-twister-warm-up")
+    assert routine is not None
+    session = ActiveSession.start(routine, store, clock=clock, now=FakeWallClock(clock))
+    while not session.step(SessionEngine.main_action).finished:
+        pass  # killed before the summary: saved, every set done, not in history
+    assert store.sessions() == []
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Your last session was complete" in text  # a toast, wrapped
+        assert "You have an unfinished session" not in text
+    assert store.active() is None
+    [summary] = store.sessions()
+    assert summary["status"] == "finished" and summary["sets_done"] == 4

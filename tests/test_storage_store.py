@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -329,21 +327,3 @@ def test_layout_constants_match_the_files(data_dir: Path) -> None:
         store.save_active({"id": "x"})
     for name in (layout.LOCK, layout.META, layout.SETTINGS, layout.ACTIVE):
         assert (data_dir / name).is_file()
-
-
-def test_storage_never_imports_textual() -> None:
-    code = (
-        "import sys, pkgutil, importlib, tui.storage\n"
-        "for m in pkgutil.iter_modules(tui.storage.__path__):\n"
-        "    importlib.import_module('tui.storage.' + m.name)\n"
-        "print(sorted(n for n in sys.modules if n.split('.')[0] == 'textual'))\n"
-    )
-    repo = Path(__file__).resolve().parents[1]
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(repo)},
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"

@@ -14,12 +14,13 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.catalogue.model import Catalogue, Routine
-from tui.catalogue.wording import plural
 from tui.habit.goal import GOAL_SETTING, checked_goal, stored_goal
-from tui.messages import StartSession
+from tui.messages import OpenPastSession, ResumeAsked, SessionFinished, SessionLeft, StartSession
 from tui.screens.catalogue import CatalogueScreen
+from tui.settings import Settings
 from tui.storage.errors import StorageError
 from tui.text import printable
+from tui.wording import READ_ONLY_MESSAGE, plural
 
 ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 T = TypeVar("T")
@@ -28,12 +29,15 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
+    from tui.habit.nudge import Nudge
+    from tui.habit.status import HabitStatus
     from tui.screens.resume import ResumeChoice
     from tui.screens.summary import SummaryResult
-    from tui.session.engine import SessionEngine
+    from tui.session.keeper import ActiveSession
     from tui.storage.store import Store
 
-READ_ONLY_MESSAGE = "Read-only: another loosen is using this data dir; sessions can't start."
+__all__ = ["READ_FAILED_TITLE", "READ_ONLY_MESSAGE", "LoosenApp"]
+
 READ_FAILED_TITLE = "Could not read your data"
 
 
@@ -100,10 +104,18 @@ class LoosenApp(App[int]):
         self.now = now
         self._notices_shown = 0
         self._read_failures_shown: set[str] = set()
+        self.settings = Settings(store)
+        """The person's choices: defaults until read from the store when the app mounts."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The catalogue: the bottom of the screen stack, where every 'back' ends."""
-        return self.sized(CatalogueScreen(self.catalogue))
+        catalogue = CatalogueScreen(
+            self.catalogue,
+            read_only=self.store.read_only,
+            unfinished=lambda: self.active_session() is not None,
+            nudge=self.week_nudge,
+        )
+        return self.sized(catalogue)
 
     def sized(self, screen: ScreenType) -> ScreenType:
         """Give a new screen its size classes now, so it is styled once, not again on resize."""
@@ -117,9 +129,11 @@ class LoosenApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        saved_theme = self.setting("theme", None)
-        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
-            self.theme = saved_theme
+        # Read once: from here on the bell and the theme are kept in memory.
+        self.settings = self.from_store(lambda: Settings.read(self.store), self.settings)
+        theme = self.settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.show_new_notices()
         if self.store.read_only:
@@ -130,26 +144,12 @@ class LoosenApp(App[int]):
             routine = self.catalogue.routine(self.start_routine)
             if routine is not None:
                 self.start_session(routine)
-        elif self.has_unfinished_session:
+        elif self.has_unfinished_session():
             self.offer_resume()
-
-    @property
-    def has_unfinished_session(self) -> bool:
-        """Whether a session is saved but not finished (and this loosen may carry it on)."""
-        return not self.store.read_only and self.active_session() is not None
-
-    def catalogue_status(self) -> str:
-        """The catalogue's banner: read-only mode, or an unfinished session to resume."""
-        if self.store.read_only:
-            return READ_ONLY_MESSAGE
-        if self.has_unfinished_session:
-            return "You have an unfinished session: press r to resume or discard it."
-        return ""
 
     def remember_theme(self, theme: Theme) -> None:
         """Keep the chosen theme for the next run."""
-        if not self.store.read_only and self.setting("theme", None) != theme.name:
-            self.saved(lambda: self.store.set_setting("theme", theme.name), "the theme")
+        self.saved(lambda: self.settings.set_theme(theme.name), "the theme")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: go to a screen, the bell, the theme (routines: tui.palette)."""
@@ -161,7 +161,7 @@ class LoosenApp(App[int]):
         )
         if self.active_session() is not None:
             yield SystemCommand("Resume unfinished session", "Or discard it", self.offer_resume)
-        bell = "Bell: turn off" if self.bell_on else "Bell: turn on"
+        bell = "Bell: turn off" if self.settings.bell else "Bell: turn on"
         yield SystemCommand(
             bell, "The terminal bell at the end of holds and rests", self.toggle_bell
         )
@@ -175,14 +175,14 @@ class LoosenApp(App[int]):
                 yield command
 
     # ----------------------------------------------------------- sessions
+    # The session keeper (tui.session.keeper) does the work; the app only opens screens.
 
     def on_start_session(self, message: StartSession) -> None:
         self.start_session(message.routine)
 
     def start_session(self, routine: Routine) -> None:
         """Start a routine, unless a session is unfinished (then offer it) or read-only."""
-        from tui.session.engine import SessionEngine
-        from tui.session.record import new_session_id
+        from tui.session.keeper import SAVE_ERRORS, ActiveSession, could_not_save
 
         if self.store.read_only:
             self.notify(READ_ONLY_MESSAGE, severity="error")
@@ -190,68 +190,85 @@ class LoosenApp(App[int]):
         if self.active_session() is not None:
             self.offer_resume()
             return
-        engine = SessionEngine(routine, clock=self.clock, now=self.now)
-        session_id = new_session_id()
-        if self.save_session(session_id, engine):
-            self.show_session(session_id, engine)
+        try:
+            session = ActiveSession.start(routine, self.store, clock=self.clock, now=self.now)
+        except SAVE_ERRORS as error:
+            self.notify(could_not_save(error), severity="error", timeout=30)
+            return
+        self.show_session(session)
 
-    def show_session(self, session_id: str, engine: SessionEngine) -> None:
+    def show_session(self, session: ActiveSession) -> None:
         from tui.screens.session import SessionScreen
 
-        self.push_screen(SessionScreen(session_id, engine))
+        self.push_screen(SessionScreen(session, self.settings))
 
-    def action_offer_resume(self) -> None:
-        """The r key: resume or discard the unfinished session."""
+    def on_resume_asked(self, message: ResumeAsked) -> None:
         self.offer_resume()
 
     def offer_resume(self) -> None:
         """Ask whether to resume or discard the unfinished session."""
         from tui.screens.resume import ResumeScreen
-        from tui.session.record import ActiveSessionError, resume
+        from tui.session.keeper import ActiveSession
+        from tui.session.record import ActiveSessionError
 
         document = self.active_session()
         if document is None or self.store.read_only:
             return
         try:
-            resumed = resume(document, clock=self.clock, now=self.now)
+            session = ActiveSession.resume(document, self.store, clock=self.clock, now=self.now)
         except ActiveSessionError as error:
             self.notify(str(error), severity="error", timeout=20)
             return
-        if resumed.engine.is_finished:
+        if session.engine.is_finished:
             # Every set was done before loosen stopped: it belongs in history, not here.
-            if self.keep_finished(resumed.session_id, resumed.engine, self.now()):
+            if self.saved(session.finish, "the session"):
                 self.notify("Your last session was complete; it is now in history.")
             return
 
         def chosen(choice: ResumeChoice | None) -> None:
             if choice == "resume":
-                self.show_session(resumed.session_id, resumed.engine)
+                self.show_session(session)
             elif choice == "discard":
-                self.discard_active()
+                self.discard_unfinished()
 
-        self.push_screen(ResumeScreen(resumed.engine), chosen)
+        self.push_screen(ResumeScreen(session.engine), chosen)
 
-    def discard_active(self) -> None:
+    def discard_unfinished(self) -> None:
         """Move the unfinished session into history as abandoned."""
-        from tui.session.record import abandoned_record
+        from tui.session.keeper import SAVE_ERRORS, could_not_save, discard
 
         document = self.active_session()
         if document is None:
             return
-        record = abandoned_record(document, ended_at=self.now())
-        if record is None:
-            self.notify("The unfinished session can't be read; it was left as it is.")
+        try:
+            kept = discard(document, self.store, ended_at=self.now())
+        except SAVE_ERRORS as error:
+            self.notify(could_not_save(error), severity="error", timeout=30)
             return
-        if self.saved(lambda: self.store.add_session(record)):
+        if kept:
             self.notify("Kept in history as abandoned.")
+        else:
+            self.notify("The unfinished session can't be read; it was left as it is.")
 
-    def save_session(self, session_id: str, engine: SessionEngine) -> bool:
-        """Save the unfinished session durably; on failure say so and return False."""
-        from tui.session.record import active_document
+    def on_session_finished(self, message: SessionFinished) -> None:
+        """The session is in history: the summary adds a rating and a note to it."""
+        from tui.screens.summary import SummaryScreen
 
-        return self.saved(lambda: self.store.save_active(active_document(session_id, engine)))
+        engine = message.session.engine
 
-    def saved(self, write: Callable[[], None], what: str = "the session") -> bool:
+        def rated(_result: SummaryResult | None) -> None:
+            self.return_to_catalogue()
+            self.notify(f"Saved: {engine.done_count} of {plural(engine.planned_count, 'set')}.")
+
+        self.pop_screen()
+        self.push_screen(SummaryScreen(message.session), rated)
+
+    def on_session_left(self, message: SessionLeft) -> None:
+        """Back to the catalogue; the session stays saved and is offered next time."""
+        self.return_to_catalogue()
+        self.notify("Session kept: press r in the catalogue to resume it.")
+
+    def saved(self, write: Callable[[], None], what: str) -> bool:
         """Run a write to the store; if it fails, say so on screen and return False."""
         try:
             write()
@@ -278,55 +295,13 @@ class LoosenApp(App[int]):
         self.show_new_notices()
         return result
 
-    def setting(self, key: str, default: T) -> T:
-        """A stored setting, or `default` if it is unset or can't be read."""
-        return self.from_store(lambda: self.store.get_setting(key, default), default)
-
     def active_session(self) -> dict[str, Any] | None:
         """The unfinished session as saved, or None (also when it can't be read)."""
         return self.from_store(self.store.active, None)
 
-    def finish_session(self, session_id: str, engine: SessionEngine) -> None:
-        """Keep the session in history at once, then let the summary add a rating and note."""
-        from tui.screens.summary import SummaryScreen
-
-        ended_at = self.now()
-        if not self.keep_finished(session_id, engine, ended_at):
-            return
-
-        def keep(result: SummaryResult) -> None:
-            if result.rating is not None or result.note:
-                self.keep_finished(session_id, engine, ended_at, result.rating, result.note)
-
-        def rated(result: SummaryResult | None) -> None:
-            if result is not None:
-                keep(result)
-            self.return_to_catalogue()
-            self.notify(f"Saved: {engine.done_count} of {plural(engine.planned_count, 'set')}.")
-
-        self.pop_screen()
-        self.push_screen(SummaryScreen(engine, keep), rated)
-
-    def keep_finished(
-        self,
-        session_id: str,
-        engine: SessionEngine,
-        ended_at: datetime,
-        rating: int | None = None,
-        note: str | None = None,
-    ) -> bool:
-        """Write the finished session to history (replacing any earlier copy of it)."""
-        from tui.session.record import FINISHED, session_record
-
-        record = session_record(
-            session_id, engine, status=FINISHED, ended_at=ended_at, rating=rating, note=note
-        )
-        return self.saved(lambda: self.store.add_session(record))
-
-    def leave_session(self) -> None:
-        """Back to the catalogue; the session stays saved and is offered next time."""
-        self.return_to_catalogue()
-        self.notify("Session kept: press r in the catalogue to resume it.")
+    def has_unfinished_session(self) -> bool:
+        """Whether a session is saved but not finished (and this loosen may carry it on)."""
+        return not self.store.read_only and self.active_session() is not None
 
     def return_to_catalogue(self) -> None:
         """Close every screen above the catalogue."""
@@ -334,6 +309,18 @@ class LoosenApp(App[int]):
             self.pop_screen()
 
     # --------------------------------------------------------- weekly goal
+
+    def week_nudge(self) -> Nudge | None:
+        """A line for the catalogue when this week's goal is at risk, with the usual routine."""
+        from tui.habit.nudge import week_nudge
+
+        return week_nudge(str(self.store.data_dir), self.now().date(), self.catalogue)
+
+    def week_status(self) -> HabitStatus | None:
+        """This week against the goal, read as `loosen status` reads it."""
+        from tui.habit.reader import current_status
+
+        return current_status(str(self.store.data_dir), self.now().date())
 
     @property
     def weekly_goal(self) -> int:
@@ -357,24 +344,15 @@ class LoosenApp(App[int]):
 
     # ---------------------------------------------------------------- bell
 
-    @property
-    def bell_on(self) -> bool:
-        """Whether the bell rings at the end of holds, rests and side switches."""
-        return bool(self.setting("bell", True))
-
     def toggle_bell(self) -> None:
         """Mute or unmute the bell, remembered between runs."""
-        on = not self.bell_on
-        if not self.store.read_only and not self.saved(
-            lambda: self.store.set_setting("bell", on), "the bell setting"
-        ):
-            return
-        self.notify("Bell on." if on else "Bell muted.")
+        on = not self.settings.bell
+        if self.saved(lambda: self.settings.set_bell(on), "the bell setting"):
+            self.notify("Bell on." if on else "Bell muted.")
 
-    def ring(self) -> None:
-        """Ring the terminal bell (heard over SSH) unless muted."""
-        if self.bell_on:
-            self.bell()
+    def action_toggle_bell(self) -> None:
+        """The m key in a session: the bell on or off."""
+        self.toggle_bell()
 
     # ------------------------------------------------------------ screens
 
@@ -392,7 +370,26 @@ class LoosenApp(App[int]):
                 for _ in range(depth):
                     self.pop_screen()
                 return
-        self.push_screen(HistoryScreen(today=self.now().date()))
+        # Reading history may find a damaged file: from_store says so at once.
+        no_summaries: list[dict[str, Any]] = []
+        summaries = self.from_store(self.store.sessions, no_summaries)
+        self.push_screen(
+            HistoryScreen(
+                summaries,
+                catalogue=self.catalogue,
+                today=self.now().date(),
+                read_only=self.store.read_only,
+                week=self.week_status,
+            )
+        )
+
+    def on_open_past_session(self, message: OpenPastSession) -> None:
+        """One past session in full, over the history."""
+        from tui.screens.session_detail import SessionDetailScreen
+
+        detail = self.from_store(lambda: self.store.session_detail(message.session_id), None)
+        if detail is not None:
+            self.push_screen(SessionDetailScreen(detail.record, sets_missing=detail.sets_missing))
 
     def action_catalogue(self) -> None:
         """Back to the catalogue; an open session stays saved and resumable."""
@@ -440,8 +437,7 @@ class LoosenApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
-        from tui.screens.help import HelpScreen, key_rows
+        from tui.screens.help import HelpScreen, help_title, key_rows
 
         if not isinstance(self.screen, HelpScreen):
-            screen_name = type(self.screen).__name__.removesuffix("Screen")
-            self.push_screen(HelpScreen(screen_name, key_rows(self.screen)))
+            self.push_screen(HelpScreen(help_title(self.screen), key_rows(self.screen)))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from tui.catalogue.model import Routine
+
+if TYPE_CHECKING:
+    from tui.session.keeper import ActiveSession
 
 
 class StartSession(Message):
@@ -13,3 +18,27 @@ class StartSession(Message):
     def __init__(self, routine: Routine) -> None:
         super().__init__()
         self.routine = routine
+
+
+class ResumeAsked(Message):
+    """The person asked what to do with the unfinished session (resume or discard it)."""
+
+
+class SessionFinished(Message):
+    """The session reached its end and is kept in history; time for the summary."""
+
+    def __init__(self, session: ActiveSession) -> None:
+        super().__init__()
+        self.session = session
+
+
+class SessionLeft(Message):
+    """The person left the session for later; it stays saved and resumable."""
+
+
+class OpenPastSession(Message):
+    """The person asked to see one past session in full."""
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id

@@ -1,1 +1,1 @@
-"""The catalogue of exercises and routines: model, loading, validation and wording."""
+"""The catalogue of exercises and routines: model, loading and validation."""

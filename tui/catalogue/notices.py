@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.catalogue.model import FileProblems
-from tui.catalogue.wording import plural
+from tui.wording import plural
 
 SHOWN_ERRORS = 3
 """How many of a file's problems a notice lists; `loosen check` lists them all."""

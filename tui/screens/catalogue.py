@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -13,13 +14,18 @@ from textual.widgets import Input, OptionList, Static
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.catalogue.search import exercise_matches, routine_matches
-from tui.messages import StartSession
+from tui.describe import exercise_detail, routine_detail
+from tui.messages import ResumeAsked, StartSession
 from tui.screens.base import LoosenScreen
 from tui.widgets.catalogue_list import CatalogueList
-from tui.widgets.detail import exercise_detail, routine_detail
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
 from tui.widgets.nudge import NudgeLine
+from tui.wording import READ_ONLY_MESSAGE, UNFINISHED_MESSAGE
+
+if TYPE_CHECKING:
+    from tui.habit.nudge import Nudge
+
 
 SEARCH_PROMPT = "/ search names, tags, equipment"
 
@@ -29,6 +35,14 @@ class CatalogueScreen(LoosenScreen[None]):
 
     CSS_PATH = "catalogue.tcss"
     AUTO_FOCUS = "#routines"
+    HELP_TITLE = "Catalogue"
+    HELP_KEYS = (
+        ("↑ ↓  j k", "move in a list (home, end, page up/down too)"),
+        ("tab", "next list, then the detail pane (↑ ↓ scroll it)"),
+        ("shift+tab", "the other way"),
+        ("enter", "start the routine (on an exercise: do it alone)"),
+        ("escape", "clear the search"),
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -38,9 +52,21 @@ class CatalogueScreen(LoosenScreen[None]):
         Binding("w", "usual_routine", "Usual routine"),
     ]
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        *,
+        read_only: bool = False,
+        unfinished: Callable[[], bool] = lambda: False,
+        nudge: Callable[[], Nudge | None] = lambda: None,
+    ) -> None:
+        """`unfinished` says whether a session waits to be resumed, `nudge` whether this
+        week's goal is at risk (both asked on every visit)."""
         super().__init__()
         self.catalogue = catalogue
+        self.read_only = read_only
+        self.unfinished = unfinished
+        self.nudge = nudge
 
     def compose(self) -> ComposeResult:
         yield Static(id="banner")
@@ -68,27 +94,30 @@ class CatalogueScreen(LoosenScreen[None]):
 
     def show_nudge(self) -> None:
         """One line when this week's goal is at risk; w then starts the usual routine."""
-        if not self.loosen.store.read_only:
-            nudge = self.query_one(NudgeLine)
-            nudge.look(str(self.loosen.store.data_dir), self.loosen.now().date(), self.catalogue)
+        if not self.read_only:
+            self.query_one(NudgeLine).show(self.nudge())
             self.refresh_bindings()
 
     def show_banner(self) -> None:
         """Say, above everything, when history is read-only or a session is unfinished."""
-        status = self.loosen.catalogue_status()
+        status = ""
+        if self.read_only:
+            status = READ_ONLY_MESSAGE
+        elif self.unfinished():
+            status = UNFINISHED_MESSAGE
         banner = self.query_one("#banner", Static)
         banner.update(Content(status))
         banner.display = bool(status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return self.loosen.has_unfinished_session
+            return not self.read_only and self.unfinished()
         if action == "usual_routine":
             return any(nudge.routine is not None for nudge in self.query(NudgeLine))
         return True
 
     def action_resume(self) -> None:
-        self.loosen.offer_resume()
+        self.post_message(ResumeAsked())
 
     def action_usual_routine(self) -> None:
         if routine := self.query_one(NudgeLine).routine:

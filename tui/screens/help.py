@@ -8,28 +8,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.screens.base import Helpful, LoosenModal
 from tui.widgets.key_bar import KeyBar
 
-EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
-    "CatalogueScreen": [
-        ("↑ ↓  j k", "move in a list (home, end, page up/down too)"),
-        ("tab", "next list, then the detail pane (↑ ↓ scroll it)"),
-        ("shift+tab", "the other way"),
-        ("enter", "start the routine (on an exercise: do it alone)"),
-        ("escape", "clear the search"),
-    ],
-    "SessionScreen": [("← →", "previous / next cue")],
-    "SummaryScreen": [("1 … 5", "rate how your upper back feels")],
-    "HistoryScreen": [
-        ("↑ ↓  j k", "move in the table (page up/down too)"),
-        ("home / end", "newest / oldest session"),
-        ("c / escape", "back"),
-        ("enter", "the session's detail"),
-    ],
-}
 IGNORED_KEYS = {"ctrl+c", "shift+tab", "tab"}
 """Generic keys that only add noise here (copying text; moving focus backwards)."""
 KEY_NAMES = {
@@ -44,9 +28,14 @@ KEY_NAMES = {
 }
 
 
+def help_title(screen: Screen[object]) -> str:
+    """What the help screen calls `screen`: its human title, never a class name."""
+    return screen.HELP_TITLE if isinstance(screen, Helpful) else Helpful.HELP_TITLE
+
+
 def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """(key, what it does) for every binding active on `screen`, plus its documented extras."""
-    rows: list[tuple[str, str]] = list(EXTRA_KEYS.get(type(screen).__name__, []))
+    rows = list(screen.HELP_KEYS) if isinstance(screen, Helpful) else []
     # Keys the extras already explain (j, k, home, end…) are not listed again.
     seen = {token for key, _ in rows for token in key.replace("/", " ").split()}
     for key, active in screen.active_bindings.items():
@@ -66,10 +55,11 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     return [row for row in rows if row[0] != "ctrl+p"] + [palette]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(LoosenModal[None]):
     """A list of keys; any of escape, ? or q closes it."""
 
     CSS_PATH = "help.tcss"
+    HELP_TITLE = "Help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -14,23 +14,29 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
-from tui.catalogue.wording import clock, plural
-from tui.habit.reader import current_status
+from tui.catalogue.model import Catalogue
+from tui.describe import calendar_picture, sparkline
+from tui.messages import OpenPastSession
 from tui.screens.base import LoosenScreen
 from tui.storage.history import (
     calendar,
     current_streak,
     day_counts,
     exercise_stats,
-    local_start,
     longest_streak,
     sessions_per_week,
 )
 from tui.text import printable
 from tui.widgets.exercise_figures import ExerciseFigure, ExerciseFigures
-from tui.widgets.habit import calendar_picture, sparkline
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.weekly_goal import WeeklyGoal
+from tui.wording import clock, plural, rating_words, started_words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tui.habit.status import HabitStatus
+
 
 PAGE_ROWS = 200
 """Rows added to the table at a time; more follow as the cursor nears the end."""
@@ -47,27 +53,19 @@ def cell(text: str) -> Text:
     return Text(printable(text))
 
 
-def rating_words(rating: object) -> str:
-    """'●●●●○' for a rating of 4, or '–' when there is none."""
-    if not isinstance(rating, int):
-        return "–"
-    return "●" * rating + "○" * (5 - rating)
-
-
-def started_words(summary: dict[str, Any]) -> str:
-    """'2026-11-20 07:30': when a session started, in this machine's time zone."""
-    try:
-        return f"{local_start(str(summary.get('started_at'))):%Y-%m-%d %H:%M}"
-    except (ValueError, OverflowError):  # not a date, or one at the calendar's edge
-        return str(summary.get("started_at", ""))[:16]
-
-
 class HistoryScreen(LoosenScreen[None]):
     """Sessions, streaks, a 12-week calendar, a sparkline and per-exercise figures."""
 
     CSS_PATH = "history.tcss"
     AUTO_FOCUS = "#sessions"
     IS_HISTORY = True
+    HELP_TITLE = "History"
+    HELP_KEYS = (
+        ("↑ ↓  j k", "move in the table (page up/down too)"),
+        ("home / end", "newest / oldest session"),
+        ("c / escape", "back"),
+        ("enter", "the session's detail"),
+    )
     # Per-exercise figures need 76 columns beside the calendar; below that they are hidden.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it so)
         (0, "-compact"),
@@ -85,11 +83,23 @@ class HistoryScreen(LoosenScreen[None]):
         Binding("home", "first_row", "Newest", show=False, priority=True),
     ]
 
-    def __init__(self, today: date) -> None:
+    def __init__(
+        self,
+        summaries: list[dict[str, Any]],
+        *,
+        catalogue: Catalogue,
+        today: date,
+        read_only: bool = False,
+        week: Callable[[], HabitStatus | None] = lambda: None,
+    ) -> None:
+        """`week` reads this week against the goal, as `loosen status` does."""
         super().__init__()
+        self.week = week
+        self.summaries = summaries
+        self.catalogue = catalogue
         self.today = today
+        self.read_only = read_only
         self.routine_filter: str | None = None
-        self.summaries: list[dict[str, Any]] = []
         self._marked_row: RowKey | None = None
         self._marker_column: ColumnKey | None = None
         self._shown: list[dict[str, Any]] = []
@@ -111,8 +121,6 @@ class HistoryScreen(LoosenScreen[None]):
         keys = [table.add_column(label, width=width) for label, width in COLUMNS]
         table.add_column("Status", width=9)
         self._marker_column = keys[0]
-        # Reading history may find a damaged file: from_store says so at once.
-        self.summaries = self.loosen.from_store(self.loosen.store.sessions, [])
         self.show_habit()
         self.show_table()
         self.show_goal()
@@ -122,7 +130,7 @@ class HistoryScreen(LoosenScreen[None]):
 
     def show_goal(self) -> None:
         """This week against the goal, read as `loosen status` reads it."""
-        self.query_one(WeeklyGoal).show(current_status(str(self.loosen.store.data_dir), self.today))
+        self.query_one(WeeklyGoal).show(self.week())
 
     # ------------------------------------------------------------- drawing
 
@@ -136,7 +144,7 @@ class HistoryScreen(LoosenScreen[None]):
             f"   streak {plural(streak, 'day')} · longest {plural(longest, 'day')}",
             f" · {plural(len(summaries), 'session')} in all",
         )
-        if self.loosen.store.read_only:
+        if self.read_only:
             title = Content.assemble(title, ("  [read-only]", "bold"))
         self.query_one("#history-title", Static).update(title)
         grid = calendar(sessions_by_day, self.today)
@@ -152,10 +160,10 @@ class HistoryScreen(LoosenScreen[None]):
             )
         )
         figures = []
-        for exercise in self.loosen.catalogue.exercises:
+        for exercise in self.catalogue.exercises:
             stats = exercise_stats(summaries, exercise.id, self.today)
             figures.append(ExerciseFigure(exercise.name, stats.last_done, stats.times_last_30_days))
-        self.query_one(ExerciseFigures).show(figures)
+        self.query_one(ExerciseFigures).figures = tuple(figures)
 
     def show_table(self) -> None:
         table = self.query_one(DataTable)
@@ -169,7 +177,7 @@ class HistoryScreen(LoosenScreen[None]):
         self.add_page()
         name = "all routines"
         if self.routine_filter is not None:
-            routine = self.loosen.catalogue.routine(self.routine_filter)
+            routine = self.catalogue.routine(self.routine_filter)
             name = routine.name if routine else self.routine_filter
         shown = self._shown
         self.query_one("#filter-line", Static).update(
@@ -241,9 +249,4 @@ class HistoryScreen(LoosenScreen[None]):
 
     @on(DataTable.RowSelected)
     def open_detail(self, event: DataTable.RowSelected) -> None:
-        from tui.screens.session_detail import SessionDetailScreen
-
-        session_id = str(event.row_key.value)
-        record = self.loosen.from_store(lambda: self.loosen.store.session(session_id), None)
-        if record is not None:
-            self.app.push_screen(SessionDetailScreen(record))
+        self.post_message(OpenPastSession(str(event.row_key.value)))

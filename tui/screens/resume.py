@@ -8,22 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.screens.session import side_words
+from tui.screens.base import LoosenModal
 from tui.session.engine import SessionEngine
 from tui.session.model import Phase
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
+from tui.wording import recorded_minute, side_words
 
 ResumeChoice = Literal["resume", "discard", "later"]
 
 
-class ResumeScreen(ModalScreen[ResumeChoice]):
+class ResumeScreen(LoosenModal[ResumeChoice]):
     """r resumes, d discards (kept in history as abandoned), escape decides later."""
 
     CSS_PATH = "resume.tcss"
+    HELP_TITLE = "Unfinished session"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('resume')", "Resume"),
         Binding("enter", "choose('resume')", "Resume", show=False),
@@ -50,7 +51,7 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
             )
             if slot.side:
                 where += f", {side_words(slot.side).lower()}"
-        started = printable(engine.started_at.replace("T", " ")[:16])
+        started = printable(recorded_minute(engine.started_at))
         lines = [
             Content.styled("You have an unfinished session", "bold underline"),
             Content(""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -10,41 +11,33 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.catalogue.wording import clock, plural, seconds_in_words
+from tui.messages import SessionFinished, SessionLeft
 from tui.screens.base import LoosenScreen
 from tui.session.engine import SessionEngine
-from tui.session.model import Event, Phase, Slot
+from tui.session.keeper import SAVE_ERRORS, ActiveSession, could_not_save
+from tui.session.model import Event, Phase
+from tui.settings import Settings
 from tui.text import printable
 from tui.widgets.countdown import Countdown
 from tui.widgets.cue_list import CueList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.progress import TextProgress
 from tui.widgets.quiet import QuietStatic
+from tui.wording import clock, seconds_in_words, slot_words
 
 TICK_SECONDS = 0.25
 
 
-def side_words(side: str | None) -> str:
-    """'Left side', 'Right side' or nothing."""
-    return f"{side.capitalize()} side" if side else ""
-
-
-def slot_words(slot: Slot) -> str:
-    """'Set 1 of 2 · Left side · 10 reps' for one slot."""
-    dosage = slot.dosage
-    amount = (
-        f"{seconds_in_words(dosage.hold_seconds)} hold"
-        if dosage.hold_seconds is not None
-        else plural(dosage.reps or 0, "rep")
-    )
-    parts = [f"Set {slot.set_number} of {slot.set_count}", side_words(slot.side), amount]
-    return " · ".join(part for part in parts if part)
-
-
 class SessionScreen(LoosenScreen[None]):
-    """Walks through a routine; every change is saved before the screen moves on."""
+    """Walks through a routine; every change is saved before the screen moves on.
+
+    Each key goes to the session keeper, which steps the engine and saves; the screen
+    then rings (if the bell is on) and redraws. At the end it says so with a message.
+    """
 
     CSS_PATH = "session.tcss"
+    HELP_TITLE = "Session"
+    HELP_KEYS = (("← →", "previous / next cue"),)
     BINDINGS: ClassVar[list[BindingType]] = [
         # First, so a narrow footer that cuts the rest off still shows where the keys are.
         Binding("question_mark", "app.help", "Help"),
@@ -61,17 +54,18 @@ class SessionScreen(LoosenScreen[None]):
         Binding("u", "undo_set", "Undo", tooltip="take back the last set or side done"),
         Binding("p", "pause", "Pause", tooltip="pause or resume the countdown"),
         Binding("plus", "more_rest", "+15s", tooltip="15 more seconds of rest"),
-        Binding("m", "toggle_bell", "Bell", tooltip="bell on or off (remembered)"),
+        Binding("m", "app.toggle_bell", "Bell", tooltip="bell on or off (remembered)"),
         Binding("escape", "leave", "Leave", show=False, tooltip="leave; the session is kept"),
         Binding("c", "leave", "Catalogue (session kept)", show=False),
         Binding("q", "app.quit", "Quit", show=False, tooltip="quit; progress is already saved"),
         Binding("h", "app.history", "History", show=False),
     ]
 
-    def __init__(self, session_id: str, engine: SessionEngine) -> None:
+    def __init__(self, session: ActiveSession, settings: Settings) -> None:
         super().__init__()
-        self.session_id = session_id
-        self.engine = engine
+        self.session = session
+        self.settings = settings
+        self.engine = session.engine
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-header"):
@@ -94,55 +88,69 @@ class SessionScreen(LoosenScreen[None]):
     # ------------------------------------------------------------- the keys
 
     def action_main(self) -> None:
-        self.apply(self.engine.main_action())
+        self.apply(SessionEngine.main_action)
 
     def action_next_cue(self) -> None:
-        self.apply(self.engine.next_cue())
+        self.apply(SessionEngine.next_cue)
 
     def action_undo_set(self) -> None:
-        self.apply(self.engine.undo_set())
+        self.apply(SessionEngine.undo_set)
 
     def action_previous_cue(self) -> None:
-        self.apply(self.engine.previous_cue())
+        self.apply(SessionEngine.previous_cue)
 
     def action_next_exercise(self) -> None:
-        self.apply(self.engine.skip_exercise())
+        self.apply(SessionEngine.skip_exercise)
 
     def action_back_exercise(self) -> None:
-        self.apply(self.engine.back_exercise())
+        self.apply(SessionEngine.back_exercise)
 
     def action_pause(self) -> None:
-        self.apply(self.engine.toggle_pause())
+        self.apply(SessionEngine.toggle_pause)
 
     def action_more_rest(self) -> None:
-        self.apply(self.engine.add_rest(15))
-
-    def action_toggle_bell(self) -> None:
-        self.loosen.toggle_bell()
+        self.apply(lambda engine: engine.add_rest(15))
 
     def action_leave(self) -> None:
-        self.loosen.leave_session()
+        if problem := self.session.leave():
+            self.notify(problem, severity="error", timeout=30)
+        self.post_message(SessionLeft())
 
     # ------------------------------------------------------------ the clock
 
     def tick(self) -> None:
-        events = self.engine.tick()
-        if events:
-            self.apply(events)
-        else:
+        if not self.apply(SessionEngine.tick):
             self.refresh_clock()
 
-    def apply(self, events: list[Event]) -> None:
-        """Save what changed (before anything is shown), ring if due, then redraw."""
-        if not events:
+    def apply(self, action: Callable[[SessionEngine], list[Event]]) -> bool:
+        """Step the session (the keeper saves before anything is shown), ring, redraw.
+
+        False when the step changed nothing (or the session is over: keys pressed while
+        the summary opens change nothing).
+        """
+        if self.session.ended_at is not None:
+            return False
+        step = self.session.step(action)
+        if not step.events:
+            return False
+        if step.problem:
+            self.notify(step.problem, severity="error", timeout=30)
+        if step.rings and self.settings.bell:
+            self.app.bell()
+        if step.finished:
+            self.finish()
+        else:
+            self.refresh_view()
+        return True
+
+    def finish(self) -> None:
+        """Keep the session in history, then hand over to the summary."""
+        try:
+            self.session.finish()
+        except SAVE_ERRORS as error:
+            self.notify(could_not_save(error), severity="error", timeout=30)
             return
-        self.loosen.save_session(self.session_id, self.engine)
-        if any(event.rings_bell for event in events):
-            self.loosen.ring()
-        if self.engine.is_finished:
-            self.loosen.finish_session(self.session_id, self.engine)
-            return
-        self.refresh_view()
+        self.post_message(SessionFinished(self.session))
 
     # ------------------------------------------------------------- drawing
 
@@ -157,27 +165,28 @@ class SessionScreen(LoosenScreen[None]):
         if slot is None or exercise is None:
             return
         step = (engine.step_index or 0) + 1
-        self.text("position").show(Content(f"Exercise {step} of {engine.step_count}"))
-        self.text("exercise-name").show(Content.styled(printable(exercise.name).upper(), "bold"))
+        self.text("position").shown = Content(f"Exercise {step} of {engine.step_count}")
+        self.text("exercise-name").shown = Content.styled(printable(exercise.name).upper(), "bold")
         dosage = slot_words(slot)
         if slot.step.note:
             dosage += f"  ({printable(slot.step.note)})"
-        self.text("dosage-line").show(Content(dosage))
+        self.text("dosage-line").shown = Content(dosage)
         self.query_one(CueList).show(exercise.cues, engine.cue_index)
         minutes_left = max(1, round(engine.remaining_seconds_estimate() / 60))
         skipped = sum(1 for record in engine.records if not record.is_done)
         skipped_words = f" · {skipped} skipped" if skipped else ""
-        self.query_one(TextProgress).show(
-            engine.progress(),
+        progress = self.query_one(TextProgress)
+        progress.fraction = engine.progress()
+        progress.words = (
             f"{engine.done_count} of {engine.planned_count} sets{skipped_words}"
-            f" · ~{minutes_left} min left",
+            f" · ~{minutes_left} min left"
         )
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
         """Redraw only what changes with time: the countdown and the elapsed clock."""
         engine = self.engine
-        self.text("elapsed").show(Content(f"time {clock(engine.elapsed_seconds())}"))
+        self.text("elapsed").shown = Content(f"time {clock(engine.elapsed_seconds())}")
         self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
 
     def countdown_words(self) -> tuple[str, str]:

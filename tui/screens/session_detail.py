@@ -8,28 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.catalogue.wording import clock
-from tui.screens.history import rating_words, started_words
+from tui.screens.base import LoosenScreen
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
-
-
-def set_words(entry: dict[str, Any]) -> str:
-    """'Set 1 · left · 10 reps · done' for one recorded set and side."""
-    parts = [f"Set {entry.get('set')}"]
-    if entry.get("side"):
-        parts.append(str(entry["side"]))
-    if entry.get("outcome") == "skipped":
-        parts.append("skipped")
-    elif entry.get("seconds") is not None:
-        parts.append(f"held {entry['seconds']} s")
-    elif entry.get("reps") is not None:
-        parts.append(f"{entry['reps']} reps")
-    return " · ".join(parts)
-
+from tui.wording import clock, rating_words, set_words, started_words
 
 SETS_MISSING = "sets not available (damaged file)"
 
@@ -82,10 +66,11 @@ def session_lines(record: dict[str, Any], *, sets_missing: bool | None = None) -
     return lines
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(LoosenScreen[None]):
     """A scrollable account of one session; escape or b goes back."""
 
     CSS_PATH = "session_detail.tcss"
+    HELP_TITLE = "Past session"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("b", "app.pop_screen", "Back", show=False),

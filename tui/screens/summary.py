@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -11,16 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tui.catalogue.wording import clock
-from tui.session.engine import SessionEngine
+from tui.screens.base import LoosenScreen
+from tui.session.keeper import ActiveSession
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
+from tui.wording import RATING_WORDS, clock, rating_marks
 
-RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
 NOTE_LIMIT = 200
 
 
@@ -32,10 +30,16 @@ class SummaryResult:
     note: str | None
 
 
-class SummaryScreen(Screen[SummaryResult]):
-    """Duration, sets done of planned, skips; keys 1–5 rate, enter saves, escape skips both."""
+class SummaryScreen(LoosenScreen[SummaryResult]):
+    """Duration, sets done of planned, skips; keys 1–5 rate, enter saves, escape skips both.
+
+    The session is in history already; a rating or a note is added to it through the
+    session keeper, on save or however the screen is left.
+    """
 
     CSS_PATH = "summary.tcss"
+    HELP_TITLE = "Summary"
+    HELP_KEYS = (("1 … 5", "rate how your upper back feels"),)
     AUTO_FOCUS = "#rating"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "rate(1)", "Rate", key_display="1–5"),
@@ -47,10 +51,10 @@ class SummaryScreen(Screen[SummaryResult]):
         Binding("h", "save_then_history", "Save, then history", show=False),
     ]
 
-    def __init__(self, engine: SessionEngine, keep: Callable[[SummaryResult], None]) -> None:
+    def __init__(self, session: ActiveSession) -> None:
         super().__init__()
-        self.engine = engine
-        self.keep = keep
+        self.session = session
+        self.engine = session.engine
         self.rating: int | None = None
         self.note = ""
         self._answered = False
@@ -87,7 +91,7 @@ class SummaryScreen(Screen[SummaryResult]):
 
     def show_rating(self) -> None:
         rating = self.rating
-        marks = "".join("●" if rating and n <= rating else "○" for n in range(1, 6))
+        marks = rating_marks(rating)
         words = f"{rating} · {RATING_WORDS[rating]}" if rating else "press 1 (stiff) to 5 (loose)"
         self.query_one("#rating", Static).update(
             Content.assemble(("How does your upper back feel?  ", "bold"), f"{marks}  {words}")
@@ -111,10 +115,17 @@ class SummaryScreen(Screen[SummaryResult]):
         # Kept here, not read from the Input, which is gone by the time of on_unmount.
         self.note = event.value
 
+    def keep(self, result: SummaryResult) -> None:
+        """Add the rating and note to the session in history (a failure is said)."""
+        if problem := self.session.rate(result.rating, result.note):
+            self.notify(problem, severity="error", timeout=30)
+
     @on(Input.Submitted, "#note")
     def action_save(self) -> None:
         self._answered = True
-        self.dismiss(self.current())
+        result = self.current()
+        self.keep(result)
+        self.dismiss(result)
 
     def action_skip(self) -> None:
         self._answered = True

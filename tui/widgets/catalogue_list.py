@@ -21,6 +21,30 @@ BLANK = "  "
 class CatalogueList(OptionList):
     """An option list that also moves with j and k, showing names literally."""
 
+    # The title is the border title: a widget fewer per list to style at start-up. The
+    # highlight is bold, and reversed with focus, so it shows without colour too.
+    DEFAULT_CSS = """
+    CatalogueList {
+        height: auto;
+        max-height: 100%;
+        border: none;
+        border-top: blank;
+        border-title-align: left;
+        border-title-color: $foreground;
+        border-title-style: bold underline;
+        padding: 0 1;
+        & > .option-list--option-highlighted {
+            text-style: bold;
+        }
+        &:focus {
+            border: none;
+            border-top: blank;
+            & > .option-list--option-highlighted {
+                text-style: bold reverse;
+            }
+        }
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),

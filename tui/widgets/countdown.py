@@ -5,23 +5,47 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Digits
 
-from tui.catalogue.wording import clock
 from tui.text import printable
 from tui.widgets.quiet import QuietStatic
+from tui.wording import clock
 
 
 class Countdown(Horizontal):
     """Big digits beside a label; each part is redrawn only when it changes.
 
     Its size never changes with the phase, so a change of phase repaints only this
-    widget, not the cue list above it (that matters on slow links).
+    widget, not the cue list above it (that matters on slow links). On a small screen
+    (the screen's -compact or -short class) there is no room for the digits: the time
+    goes at the end of the label instead.
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._digits: str | None = None
+    # Not scoped: the rules for small screens name the screen's classes, above this widget.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    Countdown {
+        height: 3;
+        padding: 0 1;
+    }
+    Countdown > #countdown-digits {
+        width: 13;
+        margin-right: 1;
+    }
+    Countdown > #countdown-text {
+        width: 1fr;
+    }
+    .-compact Countdown, .-short Countdown {
+        height: 2;
+    }
+    .-compact Countdown > #countdown-digits, .-short Countdown > #countdown-digits {
+        display: none;
+    }
+    """
+
+    digits: reactive[str] = reactive("", init=False, repaint=False)
+    """The time left as m:ss for the large digits; empty when nothing counts down."""
 
     def compose(self) -> ComposeResult:
         yield Digits("", id="countdown-digits")
@@ -29,13 +53,14 @@ class Countdown(Horizontal):
             yield QuietStatic(id="countdown-label")
             yield QuietStatic(id="countdown-next")
 
+    def watch_digits(self, digits: str) -> None:
+        self.query_one(Digits).update(digits)
+
     def show(self, remaining: float | None, label: str, next_up: str) -> None:
         """Show `remaining` seconds (or nothing) with a label and what comes next."""
         digits = "" if remaining is None else clock(remaining, round_up=True)
         if digits and (self.screen.has_class("-compact") or self.screen.has_class("-short")):
             label = f"{label}  {digits}"  # no room for the large digits
-        if digits != self._digits:
-            self._digits = digits
-            self.query_one(Digits).update(digits)
-        self.query_one("#countdown-label", QuietStatic).show(Content.styled(label, "bold"))
-        self.query_one("#countdown-next", QuietStatic).show(Content(printable(next_up)))
+        self.digits = digits
+        self.query_one("#countdown-label", QuietStatic).shown = Content.styled(label, "bold")
+        self.query_one("#countdown-next", QuietStatic).shown = Content(printable(next_up))

@@ -5,17 +5,39 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.catalogue.model import Cue
 from tui.text import printable
-from tui.widgets.detail import CUE_LABELS
+from tui.wording import CUE_LABELS
 
 MARKER = "▶"
+
+Shown = tuple[tuple[Cue, ...], int]
+"""Cues and the index of the current one."""
 
 
 class CueRow(Horizontal):
     """One numbered cue; wrapped lines hang under the text, not under the number."""
+
+    DEFAULT_CSS = """
+    CueRow {
+        height: auto;
+        & > .cue-number {
+            width: 5;
+        }
+        & > .cue-text {
+            width: 1fr;
+        }
+        &.-current > .cue-number {
+            text-style: bold;
+        }
+        &.-current > .cue-text {
+            text-style: bold reverse;
+        }
+    }
+    """
 
     def __init__(self, number: int, cue: Cue, *, current: bool) -> None:
         super().__init__(classes="cue-row -current" if current else "cue-row")
@@ -40,16 +62,26 @@ class CueRow(Horizontal):
 
 
 class CueList(Vertical):
-    """Numbered cues of one exercise; `show` moves the marker or swaps the exercise."""
+    """Numbered cues of one exercise; a new `shown` moves the marker or swaps the exercise."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._cues: tuple[Cue, ...] | None = None
+    DEFAULT_CSS = """
+    CueList {
+        height: auto;
+    }
+    """
+
+    shown: reactive[Shown | None] = reactive(None, init=False, repaint=False)
+    """The cues on show and the index of the current one; the same again changes nothing."""
 
     def show(self, cues: tuple[Cue, ...], current: int) -> None:
         """Show these cues with the one at `current` marked."""
-        if cues != self._cues:
-            self._cues = cues
+        self.shown = (cues, current)
+
+    def watch_shown(self, old: Shown | None, new: Shown | None) -> None:
+        if new is None:
+            return
+        cues, current = new
+        if old is None or old[0] != cues:
             self.remove_children()
             self.mount_all(
                 CueRow(number, cue, current=number - 1 == current)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.text import printable
@@ -54,15 +55,8 @@ class ExerciseFigures(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._figures: tuple[ExerciseFigure, ...] = ()
-
-    def show(self, figures: Sequence[ExerciseFigure]) -> None:
-        """Show these figures (one per exercise, in catalogue order)."""
-        if tuple(figures) != self._figures:
-            self._figures = tuple(figures)
-            self.refresh(layout=True)
+    figures: reactive[tuple[ExerciseFigure, ...]] = reactive((), layout=True)
+    """One per exercise, in catalogue order; drawn again only when they change."""
 
     def render(self) -> Content:
-        return figures_lines(self._figures, self.content_size.width)
+        return figures_lines(self.figures, self.content_size.width)

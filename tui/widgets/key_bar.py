@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -20,6 +21,13 @@ class KeyItem(NamedTuple):
     display: str
     description: str
     enabled: bool
+
+
+class Keys(NamedTuple):
+    """What the bar shows: the screen's keys in order, and the palette's key if shown."""
+
+    items: tuple[KeyItem, ...] = ()
+    palette: KeyItem | None = None
 
 
 class KeyBar(Widget, can_focus=False):
@@ -52,11 +60,12 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
+    keys: reactive[Keys] = reactive(Keys())
+    """The keys on show, read from the screen's bindings; repainted only when they change."""
+
     def __init__(self, *, show_command_palette: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.show_command_palette = show_command_palette
-        self._items: tuple[KeyItem, ...] = ()
-        self._palette: KeyItem | None = None
         self._spans: list[tuple[int, int, KeyItem]] = []
 
     def on_mount(self) -> None:
@@ -71,7 +80,7 @@ class KeyBar(Widget, can_focus=False):
             self._read_bindings()
 
     def _read_bindings(self) -> None:
-        """Take the shown bindings of the screen (one per action), repainting on a change."""
+        """Take the shown bindings of the screen (one per action)."""
         items: dict[str, KeyItem] = {}
         active = self.screen.active_bindings
         for _node, binding, enabled, _tooltip in active.values():
@@ -82,10 +91,7 @@ class KeyBar(Widget, can_focus=False):
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
             _node, binding, enabled, _tooltip = active[palette_key]
             palette = self._item(binding, enabled)
-        shown = tuple(items.values())
-        if (shown, palette) != (self._items, self._palette):
-            self._items, self._palette = shown, palette
-            self.refresh()
+        self.keys = Keys(tuple(items.values()), palette)
 
     def _item(self, binding: "Binding", enabled: bool) -> KeyItem:
         return KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled)
@@ -98,19 +104,19 @@ class KeyBar(Widget, can_focus=False):
         return piece if item.enabled else piece.stylize("dim")
 
     def render(self) -> Content:
-        pieces = [(item, self._piece(item)) for item in self._items]
+        pieces = [(item, self._piece(item)) for item in self.keys.items]
         spans: list[tuple[int, int, KeyItem]] = []
         position = 0
         for item, piece in pieces:
             spans.append((position, position + piece.cell_length, item))
             position += piece.cell_length
         line = Content("").join(piece for _item, piece in pieces)
-        if self._palette is not None:
-            palette = Content(SEPARATOR) + self._piece(self._palette)
+        if self.keys.palette is not None:
+            palette = Content(SEPARATOR) + self._piece(self.keys.palette)
             gap = self.size.width - line.cell_length - palette.cell_length
             if gap >= 1:
                 start = position + gap + len(SEPARATOR)
-                spans.append((start, start + palette.cell_length - 1, self._palette))
+                spans.append((start, start + palette.cell_length - 1, self.keys.palette))
                 line = line + Content(" " * gap) + palette
         self._spans = spans
         return line

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.catalogue.model import Catalogue, Routine
-from tui.habit.nudge import week_nudge
+from tui.catalogue.model import Routine
+from tui.habit.nudge import Nudge
 from tui.text import printable
 
 
@@ -29,9 +27,8 @@ class NudgeLine(Static):
     routine: Routine | None = None
     """The routine w starts while the line is shown."""
 
-    def look(self, data_dir: str, today: date, catalogue: Catalogue) -> None:
-        """Read the week (a few small files) and show the nudge, or hide the line."""
-        nudge = week_nudge(data_dir, today, catalogue)
+    def show(self, nudge: Nudge | None) -> None:
+        """Show the nudge, or hide the line when there is none."""
         self.routine = nudge.routine if nudge is not None else None
         self.display = nudge is not None
         if nudge is not None:

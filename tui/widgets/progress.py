@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 FULL = "█"
 EMPTY = "░"
+MIN_BAR = 5
+"""The bar keeps at least this many cells, however long the words beside it."""
 
 
 def bar(fraction: float, width: int) -> str:
@@ -15,23 +18,23 @@ def bar(fraction: float, width: int) -> str:
     return FULL * filled + EMPTY * (width - filled)
 
 
-class TextProgress(Static):
-    """A one-line bar followed by words; redrawn only when what it shows changes."""
+class TextProgress(Widget):
+    """A one-line bar followed by words, fitted to the width; repainted only on a change."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._shown: tuple[int, float, str] | None = None
+    DEFAULT_CSS = """
+    TextProgress {
+        height: 1;
+    }
+    """
 
-    def show(self, fraction: float, words: str) -> None:
-        """Show `fraction` done, followed by `words`."""
-        width = max(self.size.width - len(words) - 2, 5)
-        shown = (width, round(fraction, 3), words)
-        if shown != self._shown:
-            self._shown = shown
-            self.update(Content(f"{bar(fraction, width)}  {words}"))
+    fraction: reactive[float] = reactive(0.0)
+    """How much is done, from 0 to 1 (kept to three places: finer changes show nothing)."""
+    words: reactive[str] = reactive("")
+    """What follows the bar: '3 of 8 sets · ~6 min left'."""
 
-    def on_resize(self) -> None:
-        if self._shown is not None:
-            _, fraction, words = self._shown
-            self._shown = None
-            self.show(fraction, words)
+    def validate_fraction(self, fraction: float) -> float:
+        return round(fraction, 3)
+
+    def render(self) -> Content:
+        width = max(self.size.width - len(self.words) - 2, MIN_BAR)
+        return Content(f"{bar(self.fraction, width)}  {self.words}")

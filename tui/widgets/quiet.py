@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
 
 class QuietStatic(Static):
-    """Static text whose `show` is a no-op when the content is unchanged."""
+    """Static text, set through `shown`: setting what is already shown does nothing."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._shown: Content | None = None
+    shown: reactive[Content] = reactive(Content(""), init=False, repaint=False)
+    """What the widget shows; a new value (only) is drawn, with a layout if its size changed."""
 
-    def show(self, content: Content) -> None:
-        """Show `content`, unless it is what is already shown."""
-        if content != self._shown:
-            self._shown = content
-            self.update(content)
+    def watch_shown(self, content: Content) -> None:
+        self.update(content)

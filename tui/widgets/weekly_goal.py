@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.catalogue.wording import plural
 from tui.habit.status import HabitStatus
+from tui.wording import plural
 
 
 def weekly_goal_line(status: HabitStatus) -> Content:

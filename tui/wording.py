@@ -1,0 +1,144 @@
+"""Facts put into words for people: times, dosages, sides, sets and ratings.
+
+The one home for wording the screens share, so that no screen imports another for its
+words. Plain strings, no Textual: the callers make them literal Content.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from tui.catalogue.model import CueKind, Dosage
+
+if TYPE_CHECKING:
+    from tui.session.model import Slot
+
+CUE_LABELS = {
+    CueKind.SETUP: "Set-up",
+    CueKind.MOVEMENT: "Move",
+    CueKind.BREATHING: "Breathe",
+    CueKind.TEMPO: "Tempo",
+    CueKind.AVOID: "Avoid",
+}
+"""What each kind of cue is called in front of its text."""
+
+READ_ONLY_MESSAGE = "Read-only: another loosen is using this data dir; sessions can't start."
+UNFINISHED_MESSAGE = "You have an unfinished session: press r to resume or discard it."
+
+RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
+"""How the upper back feels, for each rating."""
+RATING_MARK = "●"
+NO_RATING_MARK = "○"
+RATING_TOP = 5
+
+
+# ------------------------------------------------------------ counts and times
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 set', '2 sets'."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}"
+
+
+def seconds_in_words(seconds: int) -> str:
+    """'45 s', '2 min', '1 min 30 s'."""
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def clock(seconds: float, *, round_up: bool = False) -> str:
+    """Seconds as m:ss (h:mm:ss past an hour); countdowns round up so 0:00 means done."""
+    whole = max(0, math.ceil(seconds - 1e-6) if round_up else int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+def recorded_minute(timestamp: str) -> str:
+    """'2026-11-20 07:30' from an ISO-8601 timestamp, as it was recorded (its own zone)."""
+    return timestamp.replace("T", " ")[:16]
+
+
+def started_words(summary: dict[str, Any]) -> str:
+    """'2026-11-20 07:30': when a session started, in this machine's time zone."""
+    # Here, not at the top: the catalogue, on screen first, needs none of history's code.
+    from tui.storage.history import local_start
+
+    try:
+        return f"{local_start(str(summary.get('started_at'))):%Y-%m-%d %H:%M}"
+    except (ValueError, OverflowError):  # not a date, or one at the calendar's edge
+        return str(summary.get("started_at", ""))[:16]
+
+
+# ---------------------------------------------------------------- dosages
+
+
+def work_in_words(dosage: Dosage) -> str:
+    """What one set asks for: '10 reps per side', '30 s hold'."""
+    if dosage.hold_seconds is not None:
+        amount = f"{seconds_in_words(dosage.hold_seconds)} hold"
+    else:
+        amount = plural(dosage.reps or 0, "rep")
+    return f"{amount} per side" if dosage.per_side else amount
+
+
+def dosage_in_words(dosage: Dosage) -> str:
+    """The whole dosage: '2 sets × 10 reps per side, rest 30 s'."""
+    text = f"{plural(dosage.sets, 'set')} × {work_in_words(dosage)}"
+    if dosage.sets > 1 and dosage.rest_seconds:
+        text += f", rest {seconds_in_words(dosage.rest_seconds)}"
+    return text
+
+
+# ---------------------------------------------------------- sides and sets
+
+
+def side_words(side: str | None) -> str:
+    """'Left side', 'Right side' or nothing."""
+    return f"{side.capitalize()} side" if side else ""
+
+
+def slot_words(slot: Slot) -> str:
+    """'Set 1 of 2 · Left side · 10 reps' for one slot of a session."""
+    dosage = slot.dosage
+    amount = (
+        f"{seconds_in_words(dosage.hold_seconds)} hold"
+        if dosage.hold_seconds is not None
+        else plural(dosage.reps or 0, "rep")
+    )
+    parts = [f"Set {slot.set_number} of {slot.set_count}", side_words(slot.side), amount]
+    return " · ".join(part for part in parts if part)
+
+
+def set_words(entry: dict[str, Any]) -> str:
+    """'Set 1 · left · 10 reps' for one recorded set and side ('skipped', 'held 30 s')."""
+    parts = [f"Set {entry.get('set')}"]
+    if entry.get("side"):
+        parts.append(str(entry["side"]))
+    if entry.get("outcome") == "skipped":
+        parts.append("skipped")
+    elif entry.get("seconds") is not None:
+        parts.append(f"held {entry['seconds']} s")
+    elif entry.get("reps") is not None:
+        parts.append(f"{entry['reps']} reps")
+    return " · ".join(parts)
+
+
+# ---------------------------------------------------------------- ratings
+
+
+def rating_marks(rating: int | None) -> str:
+    """'●●●●○' for a rating of 4; '○○○○○' for none yet."""
+    filled = rating or 0
+    return RATING_MARK * filled + NO_RATING_MARK * (RATING_TOP - filled)
+
+
+def rating_words(rating: object) -> str:
+    """'●●●●○' for a rating of 4 as history shows it, or '–' when there is none."""
+    if not isinstance(rating, int):
+        return "–"
+    return rating_marks(rating)
