@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 from tests.conftest import FakeClock, FakeWallClock
 from tests.test_literal_text import screenshot
-from tui.app import READ_FAILED_TITLE, LoosenApp
+from tui.app import NOTICE_TITLE, LoosenApp
 from tui.catalogue.model import Catalogue
 from tui.screens.session_detail import SETS_MISSING, session_lines
 from tui.session.engine import SessionEngine
@@ -70,7 +70,7 @@ async def test_settings_file_a_directory_the_app_starts_and_runs_a_session(
             await settle(pilot)
             text = shown(app)
             assert FIRST_ROUTINE in text  # the catalogue
-            assert READ_FAILED_TITLE in text and "settings.json" in text
+            assert NOTICE_TITLE in text and "settings.json" in text
             await pilot.press("t")  # a theme that can't be remembered: said, not fatal
             await settle(pilot)
             assert "Could not save the theme" in shown(app)
@@ -97,7 +97,7 @@ async def test_an_unreadable_unfinished_session_is_said_once(
         await settle(pilot)
         text = shown(app)
         assert FIRST_ROUTINE in text
-        assert text.count(READ_FAILED_TITLE) == 1
+        assert text.count(NOTICE_TITLE) == 1
         assert "active.json" in text
         assert app.is_running
 
@@ -149,7 +149,7 @@ async def test_damaged_sets_are_reported_when_the_detail_opens_not_claimed(
         text = shown(app)
         assert SETS_MISSING in text
         assert "4 of 4 sets" not in text and "not reached" not in text
-        assert "moved aside" in text and "2026-11-sets.json" in text  # said now, not later
+        assert "has been moved to" in text and "2026-11-sets.json" in text  # said now
 
 
 async def test_sets_shard_a_directory_the_detail_never_crashes(

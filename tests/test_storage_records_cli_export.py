@@ -63,7 +63,7 @@ def test_export_with_standard_output_closed_says_so(data_dir: Path) -> None:
     )
     assert result.returncode == 2
     assert one_line(result.stderr) == (
-        "loosen: standard output is closed; nothing was exported (use -o FILE)\n"
+        "loosen: cannot write the export to standard output: it is closed\n"
     )
 
 

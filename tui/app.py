@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 __all__ = ["READ_FAILED_TITLE", "READ_ONLY_MESSAGE", "LoosenApp"]
 
 READ_FAILED_TITLE = "Could not read your data"
+NOTICE_TITLE = "Your data files"
+"""The title of the store's own notices: a file damaged, set aside or unreadable."""
 
 
 def local_now() -> datetime:
@@ -432,7 +434,7 @@ class LoosenApp(App[int]):
     def show_new_notices(self) -> None:
         """Tell the person about data files moved aside since the last time we looked."""
         for notice in self.store.notices[self._notices_shown :]:
-            self.notify(notice, title="Data file moved aside", severity="warning", timeout=30)
+            self.notify(notice, title=NOTICE_TITLE, severity="warning", timeout=30)
         self._notices_shown = len(self.store.notices)
 
     def action_help(self) -> None:

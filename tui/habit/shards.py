@@ -117,8 +117,8 @@ def shard_marks(path: str) -> tuple[int, int]:
             continue
         try:
             days.append(local_day(summary["started_at"]).toordinal())
-        except (KeyError, TypeError, ValueError):
-            raise UnreadableFile(path, "damaged: a session without a start time") from None
+        except (KeyError, TypeError, ValueError, OverflowError):
+            continue  # a bad record: history sets it aside; it marks no day meanwhile
     return mask_of(days)
 
 
@@ -135,7 +135,7 @@ def latest_routine(path: str) -> tuple[str, str] | None:
         routine = summary.get("routine_id")
         try:
             started = utc_text(summary["started_at"])
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
             continue
         if isinstance(routine, str) and (latest is None or started > latest[0]):
             latest = (started, routine)
