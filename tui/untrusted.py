@@ -28,6 +28,7 @@ MAX_FLOAT_CHARS = 100
 
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 _READ_CHUNK = 1 << 24
+_CACHED_INTS = 10_000
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
     (stat.S_ISFIFO, "a named pipe"),
@@ -230,16 +231,33 @@ def _first_duplicate(pairs: list[tuple[str, Any]]) -> str:
     raise AssertionError("no duplicate key")
 
 
-def _int_maker(rejected: list[_Rejected]) -> Callable[[str], Any]:
-    def make_int(literal: str) -> Any:
-        digits = len(literal) - literal.startswith("-")
-        if digits <= MAX_INT_DIGITS:
-            return int(literal)
-        refusal = _Rejected(f"integer of {digits} digits is too long (at most {MAX_INT_DIGITS})")
-        rejected.append(refusal)
-        return refusal
+class _IntLiterals(dict[str, int]):
+    """The ints of the literals met so far, for `parse_int`: a repeat costs one lookup in C.
 
-    return make_int
+    A file holds a million small integers (reps, set numbers) and few distinct ones, and a
+    Python call for each was a fifth of the parse. Only a literal not seen yet reaches
+    `__missing__`, which refuses one too long.
+    """
+
+    def __init__(self, rejected: list[_Rejected]) -> None:
+        super().__init__()
+        self.rejected = rejected
+
+    def __missing__(self, literal: str) -> Any:
+        digits = len(literal) - literal.startswith("-")
+        if digits > MAX_INT_DIGITS:
+            too_long = f"integer of {digits} digits is too long (at most {MAX_INT_DIGITS})"
+            refusal = _Rejected(too_long)
+            self.rejected.append(refusal)
+            return refusal
+        value = int(literal)
+        if len(self) < _CACHED_INTS:
+            self[literal] = value
+        return value
+
+
+def _int_maker(rejected: list[_Rejected]) -> Callable[[str], Any]:
+    return _IntLiterals(rejected).__getitem__
 
 
 def _float_maker(rejected: list[_Rejected]) -> Callable[[str], Any]:
