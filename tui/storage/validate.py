@@ -242,10 +242,13 @@ def summary_fields_accepted(summary: dict[str, Any]) -> bool:
 _check_details_fields = _object({"id": _non_empty_text, "sets": _list_of(_object(_SET))})
 
 
-def check_session(record: Any, path: str, errors: list[str]) -> None:
-    """Append to `errors` every problem with one session record at JSON path `path`."""
+def check_session(record: Any, path: str, errors: list[str], *, unicode: bool = True) -> None:
+    """Append to `errors` every problem with one session record at JSON path `path`.
+
+    `unicode`: look for lone surrogates (what `tui.untrusted` parsed has none).
+    """
     _check_fields(record, path, errors)
-    if not unicode_ok(record):
+    if unicode and not unicode_ok(record):
         _check_unicode(record, path, errors)
 
 
@@ -268,8 +271,11 @@ def check_details(doc: Any, path: str, errors: list[str], *, unicode: bool = Tru
         _check_unicode(doc, path, errors)
 
 
-def check_sessions(sessions: Any, path: str = "sessions") -> list[str]:
-    """Problems with a list of session records, each message starting with its JSON path."""
+def check_sessions(sessions: Any, path: str = "sessions", *, unicode: bool = True) -> list[str]:
+    """Problems with a list of session records, each message starting with its JSON path.
+
+    `unicode`: look for lone surrogates (what `tui.untrusted` parsed has none).
+    """
     errors: list[str] = []
     if not isinstance(sessions, list):
         _fail(errors, path, "a list", sessions)
@@ -277,7 +283,7 @@ def check_sessions(sessions: Any, path: str = "sessions") -> list[str]:
     first_seen: dict[str, int] = {}
     for index, record in enumerate(sessions):
         where = f"{path}[{index}]"
-        check_session(record, where, errors)
+        check_session(record, where, errors, unicode=unicode)
         session_id = record.get("id") if isinstance(record, dict) else None
         if isinstance(session_id, str):
             if session_id in first_seen:
