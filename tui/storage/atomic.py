@@ -120,7 +120,10 @@ class AtomicBatch:
         for stage in self._stages:
             directories: dict[Path, None] = {}
             for temp, path in stage:
-                os.replace(temp, path)
+                try:
+                    os.replace(temp, path)
+                except OSError as error:  # named by the file it was to replace, not the temp
+                    raise OSError(error.errno, error.strerror, str(path)) from error
                 self._pending.discard(temp)
                 directories[path.parent] = None
             for directory in directories:

@@ -195,7 +195,7 @@ class History:
             try:
                 batch.commit()
             except OSError as error:
-                where = error.filename2 or error.filename or self.directory
+                where = error.filename or self.directory
                 raise StoreError(f"cannot write {where}: {error.strerror or error}") from None
         for year, docs in summaries.items():
             for summary in docs:
