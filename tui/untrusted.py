@@ -43,7 +43,6 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'"[]{}')
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _STRING = re.compile(rb'"[^"]*"')
-_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 _STRUCTURE_OUTSIDE = re.compile(r'[\[\]{}"]')
 _STRUCTURE_INSIDE = re.compile(r'["\\]')
 _NOT_UNICODE = "is not valid Unicode (a lone surrogate escape)"
@@ -312,11 +311,13 @@ def _depth_bound(raw: bytes) -> int:
     """
     # Drop escapes (an escaped quote ends no string), then everything but quotes and brackets;
     # adjacent quotes hold nothing between them, so dropping them keeps the rest paired.
-    compact = _ESCAPE.sub(b"", raw).translate(None, _NOT_STRUCTURE)
+    unescaped = _ESCAPE.sub(b"", raw) if b"\\" in raw else raw
+    compact = unescaped.translate(None, _NOT_STRUCTURE)
     compact = _STRING.sub(b"", compact.replace(b'""', b""))
     passes = 0
     while compact and passes <= MAX_DEPTH:
-        shorter = _EMPTY_PAIR.sub(b"", compact)  # each pass removes one level of pairs
+        # Each pass removes one level of pairs: marked first, so `{[]}` loses only `[]`.
+        shorter = compact.replace(b"[]", b".").replace(b"{}", b".").replace(b".", b"")
         if len(shorter) == len(compact):
             break  # unmatched brackets are left: each may enclose what the passes removed
         compact = shorter
