@@ -35,7 +35,7 @@ def temps(directory: Path) -> list[str]:
 def fail_on_call(
     monkeypatch: pytest.MonkeyPatch, name: str, number: int, error: int = errno.EIO
 ) -> list[tuple[Any, ...]]:
-    """Make `os.<name>`, as atomic.py calls it, fail on its `number`th call (1-based)."""
+    """Make `os.<name>` fail on its `number`th call (1-based)."""
     real: Callable[..., Any] = getattr(os, name)
     calls: list[tuple[Any, ...]] = []
 
@@ -45,7 +45,7 @@ def fail_on_call(
             raise OSError(error, os.strerror(error))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(atomic.os, name, flaky)
+    monkeypatch.setattr(os, name, flaky)
     return calls
 
 
@@ -156,8 +156,8 @@ def test_every_temp_is_flushed_before_any_rename_and_stages_are_durable_in_order
 
         return flush
 
-    monkeypatch.setattr(atomic.os, "replace", replace)
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(atomic, "fsync_dir", fsync_dir)
     monkeypatch.setattr(atomic, "_syncfs", syncfs)
     first, second = tmp_path / "sets", tmp_path / "summaries"
