@@ -102,7 +102,12 @@ def _report_count(value: Any, path: str, errors: list[str]) -> None:
     _fail(errors, path, "an integer" if not _is_int(value) else "an integer of 0 or more", value)
 
 
-_count = Rule(lambda value: _is_int(value) and value >= 0, _report_count)
+def _is_count(value: Any) -> bool:
+    # `type(...) is int` first: the usual case costs no second call.
+    return (type(value) is int or _is_int(value)) and value >= 0
+
+
+_count = Rule(_is_count, _report_count)
 
 
 def _optional(rule: Rule) -> Rule:
@@ -140,7 +145,21 @@ def _report_timestamp(value: Any, path: str, errors: list[str]) -> None:
     _fail(errors, path, timestamp_problem(value) or "a date-time", value)
 
 
-_timestamp = Rule(lambda value: timestamp_problem(value) is None, _report_timestamp)
+def _is_timestamp(value: Any) -> bool:
+    """Whether `timestamp_problem(value)` is None; the usual case without building any text."""
+    if type(value) is str:
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            return False
+        offset = when.utcoffset()
+        near_utc = offset is not None and -MAX_OFFSET <= offset <= MAX_OFFSET
+        if near_utc and FIRST_YEAR < when.year < LAST_YEAR:
+            return True
+    return timestamp_problem(value) is None
+
+
+_timestamp = Rule(_is_timestamp, _report_timestamp)
 _text = _scalar("a string", lambda value: isinstance(value, str))
 _non_empty_text = _scalar(
     "a non-empty string", lambda value: isinstance(value, str) and bool(value)
