@@ -136,9 +136,9 @@ def test_the_store_does_not_check_a_checked_import_again(
 
     calls: list[str] = []
 
-    def counted(records: object, path: str = "sessions") -> list[str]:
+    def counted(records: object, path: str = "sessions", *, unicode: bool = True) -> list[str]:
         calls.append(path)
-        return real(records, path)
+        return real(records, path, unicode=unicode)
 
     monkeypatch.setattr(checked, "check_sessions", counted)
     path = write_export(tmp_path / "backup.json", [tiny_record(), sample_record(START)])

@@ -30,7 +30,7 @@ def read_import(path: Path) -> CheckedSessions:
         raise ImportFileError([f"{name}: {error}" for error in errors])
     assert isinstance(document, dict)  # check_header says so
     try:
-        return CheckedSessions.check(document["sessions"], "sessions")
+        return CheckedSessions.check(document["sessions"], "sessions", strictly_parsed=True)
     except InvalidRecordError as error:
         raise ImportFileError([f"{name}: {problem}" for problem in error.errors]) from None
 

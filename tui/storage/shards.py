@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.storage import records
-from tui.storage.atomic import AtomicJSONStorage
+from tui.storage.atomic import AtomicBatch, json_payload
 from tui.storage.details import DetailFormat, with_details
 from tui.storage.dirs import make_private_dir, remove_leftover_temps
 from tui.storage.errors import StoreError
@@ -136,19 +136,31 @@ class History:
         """Whether the summary shard of `year` holds `session_id` (reads one year only)."""
         return any(summary["id"] == session_id for summary in self.summaries(year))
 
-    def _update(self, path: Path, fmt: ShardFormat, change: Callable[[Tables], Tables]) -> None:
-        tables = load_shard(self.files, path, fmt, strict=True).tables
+    def _stage(
+        self,
+        batch: AtomicBatch,
+        path: Path,
+        fmt: ShardFormat,
+        change: Callable[[Tables], Tables],
+        *,
+        exists: bool,
+    ) -> None:
+        tables: Tables | None = {}
+        if exists:  # a shard not listed is not read: an import of decades makes a thousand
+            tables = load_shard(self.files, path, fmt, strict=True).tables
         if tables is None:  # left as it was; the notices say why
             raise StoreError(f"cannot change {path}: it could not be read or mended")
         try:
-            AtomicJSONStorage(path).write(change(tables))
+            batch.add(path, json_payload(change(tables)))
         except OSError as error:
             raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
 
     def put(self, new_records: Iterable[dict[str, Any]]) -> None:
         """Add records, each replacing any with its id: all sets first, then summaries.
 
-        Each touched file is written once, however many records go into it.
+        Each touched file is written once, however many records go into it, in one batch
+        (see `AtomicBatch`): the sets files are renamed into place and made durable before
+        any summary file, so a kill never leaves a listed session without its sets.
         """
         self.files.check_writable()
         details: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
@@ -166,11 +178,25 @@ class History:
             # make start-up slower as history grows. Only the writer gets here.
             remove_leftover_temps(self.directory)
             self._tidy = True
-        for month, sets in sorted(details.items()):
-            path = detail_shard(self.directory, month)
-            self._update(path, DetailFormat(), partial(with_details, docs=sets))
-        for year, docs in sorted(summaries.items()):
-            path = summary_shard(self.directory, year)
-            self._update(path, SummaryFormat(year), partial(_summaries, summaries=docs))
+        try:
+            present = set(os.listdir(self.directory))
+        except OSError as error:
+            raise StoreError(f"cannot use {self.directory}: {error.strerror or error}") from None
+        with AtomicBatch() as batch:
+            for month, sets in sorted(details.items()):
+                path = detail_shard(self.directory, month)
+                change = partial(with_details, docs=sets)
+                self._stage(batch, path, DetailFormat(), change, exists=path.name in present)
+            batch.then()
+            for year, docs in sorted(summaries.items()):
+                path = summary_shard(self.directory, year)
+                change = partial(_summaries, summaries=docs)
+                self._stage(batch, path, SummaryFormat(year), change, exists=path.name in present)
+            try:
+                batch.commit()
+            except OSError as error:
+                where = error.filename or self.directory
+                raise StoreError(f"cannot write {where}: {error.strerror or error}") from None
+        for year, docs in summaries.items():
             for summary in docs:
                 self._year_of[summary["id"]] = year

@@ -264,7 +264,7 @@ class Store:
         """
         if not isinstance(records, CheckedSessions):
             records = CheckedSessions.check(records, "records")
-        with self._mutex:
+        with self._mutex, collector_paused():  # a bulk write makes no cycles
             self._writable()
             known = {summary["id"] for summary in self._history.all_summaries()}
             fresh = [record for record in records if record["id"] not in known]

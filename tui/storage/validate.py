@@ -102,7 +102,12 @@ def _report_count(value: Any, path: str, errors: list[str]) -> None:
     _fail(errors, path, "an integer" if not _is_int(value) else "an integer of 0 or more", value)
 
 
-_count = Rule(lambda value: _is_int(value) and value >= 0, _report_count)
+def _is_count(value: Any) -> bool:
+    # `type(...) is int` first: the usual case costs no second call.
+    return (type(value) is int or _is_int(value)) and value >= 0
+
+
+_count = Rule(_is_count, _report_count)
 
 
 def _optional(rule: Rule) -> Rule:
@@ -140,7 +145,21 @@ def _report_timestamp(value: Any, path: str, errors: list[str]) -> None:
     _fail(errors, path, timestamp_problem(value) or "a date-time", value)
 
 
-_timestamp = Rule(lambda value: timestamp_problem(value) is None, _report_timestamp)
+def _is_timestamp(value: Any) -> bool:
+    """Whether `timestamp_problem(value)` is None; the usual case without building any text."""
+    if type(value) is str:
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            return False
+        offset = when.utcoffset()
+        near_utc = offset is not None and -MAX_OFFSET <= offset <= MAX_OFFSET
+        if near_utc and FIRST_YEAR < when.year < LAST_YEAR:
+            return True
+    return timestamp_problem(value) is None
+
+
+_timestamp = Rule(_is_timestamp, _report_timestamp)
 _text = _scalar("a string", lambda value: isinstance(value, str))
 _non_empty_text = _scalar(
     "a non-empty string", lambda value: isinstance(value, str) and bool(value)
@@ -242,10 +261,13 @@ def summary_fields_accepted(summary: dict[str, Any]) -> bool:
 _check_details_fields = _object({"id": _non_empty_text, "sets": _list_of(_object(_SET))})
 
 
-def check_session(record: Any, path: str, errors: list[str]) -> None:
-    """Append to `errors` every problem with one session record at JSON path `path`."""
+def check_session(record: Any, path: str, errors: list[str], *, unicode: bool = True) -> None:
+    """Append to `errors` every problem with one session record at JSON path `path`.
+
+    `unicode`: look for lone surrogates (what `tui.untrusted` parsed has none).
+    """
     _check_fields(record, path, errors)
-    if not unicode_ok(record):
+    if unicode and not unicode_ok(record):
         _check_unicode(record, path, errors)
 
 
@@ -268,8 +290,11 @@ def check_details(doc: Any, path: str, errors: list[str], *, unicode: bool = Tru
         _check_unicode(doc, path, errors)
 
 
-def check_sessions(sessions: Any, path: str = "sessions") -> list[str]:
-    """Problems with a list of session records, each message starting with its JSON path."""
+def check_sessions(sessions: Any, path: str = "sessions", *, unicode: bool = True) -> list[str]:
+    """Problems with a list of session records, each message starting with its JSON path.
+
+    `unicode`: look for lone surrogates (what `tui.untrusted` parsed has none).
+    """
     errors: list[str] = []
     if not isinstance(sessions, list):
         _fail(errors, path, "a list", sessions)
@@ -277,7 +302,7 @@ def check_sessions(sessions: Any, path: str = "sessions") -> list[str]:
     first_seen: dict[str, int] = {}
     for index, record in enumerate(sessions):
         where = f"{path}[{index}]"
-        check_session(record, where, errors)
+        check_session(record, where, errors, unicode=unicode)
         session_id = record.get("id") if isinstance(record, dict) else None
         if isinstance(session_id, str):
             if session_id in first_seen:
