@@ -29,6 +29,7 @@ from benchmarks.storage import make_records
 from tui.storage.export import export_json
 from tui.storage.importing import MAX_FILE_BYTES, read_import
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 from tui.storage.validate import check_sessions
 
 SIZES = (3_650, 36_500)
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
     root = Path(tempfile.mkdtemp(prefix="loosen-import-", dir=args.dir))
     try:
         files: dict[int, Path] = {}
-        records: dict[int, list[dict[str, Any]]] = {}
+        records: dict[int, list[SessionRecord]] = {}
         for count in SIZES:
             records[count] = make_records(count, date.today())
             files[count] = root / f"export-{count}.json"

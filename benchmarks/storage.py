@@ -32,6 +32,7 @@ from tinydb.storages import JSONStorage
 from tests.samples import ROUTINES, sample_active, sample_record
 from tui.storage import history
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 try:  # read_import is moving to a module of its own
     from tui.storage.importing import read_import  # type: ignore[import-not-found, unused-ignore]
@@ -81,7 +82,7 @@ def interleaved_medians(actions: dict[int, Callable[[], Any]], runs: int) -> dic
     return {key: statistics.median(values) for key, values in times.items()}
 
 
-def make_records(count: int, today: date) -> list[dict[str, Any]]:
+def make_records(count: int, today: date) -> list[SessionRecord]:
     """`count` sessions, one a day going back from today, rotating through the routines."""
     routines = list(ROUTINES)
     start = datetime.combine(today, datetime.min.time()).astimezone().replace(hour=7, minute=30)
