@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -128,6 +129,31 @@ def test_an_active_file_without_a_session_object_is_damaged(
             f"active.json was damaged (no session object in it) and has been moved to "
             f"{data_dir / f'active.json.damaged-{STAMP}'}; loosen started with a fresh file"
         ]
+
+
+@pytest.mark.parametrize(
+    ("session", "problem"),
+    [
+        ({"id": "x", "engine": {}}, 'session: missing field "routine"'),
+        ({"id": 7, "routine": {}, "engine": {}}, "session.id: expected a non-empty string, got 7"),
+    ],
+)
+def test_an_active_file_whose_session_is_not_valid_is_damaged(
+    seeded: tuple[Path, SessionRecord], session: dict[str, object], problem: str
+) -> None:
+    data_dir, _ = seeded
+    damaged = json.dumps({"active": {"1": {"session": session}}}).encode()
+    (data_dir / "active.json").write_bytes(damaged)
+    with opened(data_dir) as store:
+        assert store.active() is None
+        assert (data_dir / f"active.json.damaged-{STAMP}").read_bytes() == damaged
+        moved = data_dir / f"active.json.damaged-{STAMP}"
+        assert store.notices == [
+            f"active.json was damaged (the session in it is not valid: {problem}) and has been "
+            f"moved to {moved}; loosen started with a fresh file"
+        ]
+        store.save_active(tiny_active("fresh"))
+        assert store.active() == tiny_active("fresh")
 
 
 def test_a_second_damage_in_the_same_second_gets_its_own_name(

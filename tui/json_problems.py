@@ -39,7 +39,7 @@ def shown(value: object, *, width: int = 30) -> str:
     try:
         text = json.dumps(value)
     except (TypeError, ValueError):  # not a JSON value, or an int too long to write
-        return f"a {type(value).__name__}"
+        return f"a value of type {type(value).__name__}"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
