@@ -36,6 +36,7 @@ from tests.samples import ROUTINES, sample_active, sample_record
 from tui.storage import history
 from tui.storage.importing import MAX_FILE_BYTES, read_import
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 SIZES = (365, 3_650, 36_500)
 EXPORT_SIZES = (3_650, 36_500)
@@ -80,7 +81,7 @@ def interleaved_medians(actions: dict[int, Callable[[], Any]], runs: int) -> dic
     return {key: statistics.median(values) for key, values in times.items()}
 
 
-def make_records(count: int, today: date) -> list[dict[str, Any]]:
+def make_records(count: int, today: date) -> list[SessionRecord]:
     """`count` sessions, one a day going back from today, rotating through the routines."""
     routines = list(ROUTINES)
     start = datetime.combine(today, datetime.min.time()).astimezone().replace(hour=7, minute=30)

@@ -17,6 +17,7 @@ from tui.session.engine import SessionEngine
 from tui.session.record import FINISHED, session_record
 from tui.storage.history import forget_time_zone
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 CLOCK_START = 1000.0
 """Where a FakeClock starts unless told otherwise (a monotonic clock's zero means nothing)."""
@@ -62,7 +63,7 @@ class AppFactory(Protocol):
     ) -> LoosenApp: ...
 
 
-def finished(catalogue: Catalogue, routine_id: str, days_ago: int, **extra: Any) -> dict[str, Any]:
+def finished(catalogue: Catalogue, routine_id: str, days_ago: int, **extra: Any) -> SessionRecord:
     """A real finished session, run through the engine on a fake clock."""
     routine = catalogue.routine(routine_id)
     assert routine is not None

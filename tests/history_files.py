@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.storage.records import split
+from tui.storage.types import JSONObject, SessionRecord
 
 
 def history_file(data_dir: Path, name: str) -> Path:
@@ -43,9 +44,9 @@ def plant_sets(data_dir: Path, month: str, doc: Any) -> None:
     plant(history_file(data_dir, f"{month}-sets.json"), "sets", doc)
 
 
-def summary_of(record: dict[str, Any]) -> dict[str, Any]:
-    """The summary loosen stores for a full record."""
-    return split(record)[0]
+def summary_of(record: SessionRecord) -> JSONObject:
+    """The summary loosen stores for a full record, as raw JSON (for a test to spoil)."""
+    return dict(split(record)[0])
 
 
 def rejected_records(shard: Path) -> list[Any]:

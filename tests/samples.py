@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
+
+from tui.storage.types import ActiveDocument, SessionRecord, SetEntry, Side, Status
 
 ROUTINES: dict[str, tuple[str, list[tuple[str, str, bool]]]] = {
     # routine id: (name, [(exercise id, name, one side at a time)])
@@ -38,14 +39,16 @@ ROUTINES: dict[str, tuple[str, list[tuple[str, str, bool]]]] = {
 }
 
 
-def _sets(routine_id: str, started: datetime, skip_last: bool) -> list[dict[str, Any]]:
+def _sets(routine_id: str, started: datetime, skip_last: bool) -> list[SetEntry]:
     """About twelve sets: two per exercise, per side for one-sided ones."""
-    entries: list[dict[str, Any]] = []
+    entries: list[SetEntry] = []
+    sides: tuple[Side | None, ...]
     at = started
     exercises = ROUTINES[routine_id][1]
     for index, (exercise_id, name, sided) in enumerate(exercises):
         for number in (1, 2):
-            for side in ("left", "right") if sided else (None,):
+            sides = ("left", "right") if sided else (None,)
+            for side in sides:
                 at += timedelta(seconds=40)
                 timed = index % 2 == 1
                 skipped = skip_last and index == len(exercises) - 1
@@ -69,10 +72,10 @@ def sample_record(
     routine_id: str = "desk-reset",
     *,
     session_id: str | None = None,
-    status: str = "finished",
+    status: Status = "finished",
     rating: int | None = 4,
     note: str | None = None,
-) -> dict[str, Any]:
+) -> SessionRecord:
     """A finished (or abandoned: last exercise skipped) session record as the app makes it."""
     name, exercises = ROUTINES[routine_id]
     sets = _sets(routine_id, started, skip_last=status == "abandoned")
@@ -95,7 +98,7 @@ def sample_record(
     }
 
 
-def sample_active(started: datetime, done_sets: int = 6) -> dict[str, Any]:
+def sample_active(started: datetime, done_sets: int = 6) -> ActiveDocument:
     """An unfinished session as the app might save it: routine plus an engine snapshot."""
     record = sample_record(started, session_id=uuid.uuid4().hex)
     name, exercises = ROUTINES[record["routine_id"]]
@@ -109,13 +112,19 @@ def sample_active(started: datetime, done_sets: int = 6) -> dict[str, Any]:
                 for ex_id, ex_name, sided in exercises
             ],
         },
-        "started_at": record["started_at"],
         "engine": {
+            "started_at": record["started_at"],
             "step": done_sets // 3,
             "set": done_sets % 3,
             "phase": "work",
             "remaining_seconds": 17.5,
             "paused": False,
+            "records": record["sets"][:done_sets],
         },
-        "sets": record["sets"][:done_sets],
     }
+
+
+def tiny_active(session_id: str, **engine: object) -> ActiveDocument:
+    """A small unfinished session for storage tests: storage checks only that its parts are
+    objects (resuming checks the routine and the engine's snapshot)."""
+    return {"id": session_id, "routine": {}, "engine": dict(engine)}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from textual.pilot import Pilot
 
@@ -23,13 +22,14 @@ from tui.session.engine import SessionEngine
 from tui.session.record import FINISHED, session_record
 from tui.storage import layout
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 AppFactory = Callable[..., LoosenApp]
 SIZE = (120, 40)
 FIRST_ROUTINE = "Roller Twister Warm-Up"
 
 
-def finished_record(catalogue: Catalogue, session_id: str = "s-1") -> dict[str, Any]:
+def finished_record(catalogue: Catalogue, session_id: str = "s-1") -> SessionRecord:
     """The first built-in routine done in full (4 sets and sides), as history keeps it."""
     clock = FakeClock()
     engine = SessionEngine(catalogue.routines[0], clock=clock, now=FakeWallClock(clock))

@@ -7,18 +7,18 @@ import io
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 from tests.samples import sample_record
 from tui.storage.export import CSV_HEADER, export_csv, export_json
 from tui.storage.importing import read_import
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord, Status
 
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 22, 7, 31, 5, tzinfo=CET)
 
 
-def tiny_record() -> dict[str, Any]:
+def tiny_record() -> SessionRecord:
     return {
         "id": "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f",
         "routine_id": "desk-reset",
@@ -127,7 +127,7 @@ def test_csv_never_leaves_a_control_character_outside_quotes() -> None:
 
 
 def test_csv_sessions_without_sets_give_no_rows() -> None:
-    record = {**tiny_record(), "sets": []}
+    record: SessionRecord = {**tiny_record(), "sets": []}
     out = io.StringIO(newline="")
     export_csv([record], out)
     assert out.getvalue().count("\r\n") == 1
@@ -152,14 +152,15 @@ def test_json_export_shape() -> None:
 
 
 def test_export_import_export_is_byte_identical(tmp_path: Path) -> None:
+    cases: list[tuple[int, str, Status, str | None, int | None]] = [
+        (0, "desk-reset", "finished", None, 5),
+        (1, "pre-lift", "abandoned", 'knee ☹ – "later"', None),
+        (40, "morning-loosen", "finished", "ok\n", 1),
+        (400, "desk-reset", "finished", None, 3),
+    ]
     records = [
         sample_record(START - timedelta(days=d), routine, status=status, note=note, rating=rating)
-        for d, routine, status, note, rating in [
-            (0, "desk-reset", "finished", None, 5),
-            (1, "pre-lift", "abandoned", 'knee ☹ – "later"', None),
-            (40, "morning-loosen", "finished", "ok\n", 1),
-            (400, "desk-reset", "finished", None, 3),
-        ]
+        for d, routine, status, note, rating in cases
     ]
     records.append(tiny_record())
     with Store.open(tmp_path / "a") as first:

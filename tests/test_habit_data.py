@@ -25,6 +25,7 @@ from tui.habit.status import habit_status
 from tui.storage import layout
 from tui.storage.history import forget_time_zone
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord, Status
 
 
 def use_zone(name: str) -> None:
@@ -34,10 +35,14 @@ def use_zone(name: str) -> None:
     forget_time_zone()
 
 
-def record_at(moment: datetime, **extra: Any) -> dict[str, Any]:
+def record_at(
+    moment: datetime, *, status: Status = "finished", sets_done: int | None = None
+) -> SessionRecord:
     """A finished session that started at `moment` (an aware datetime, kept in its offset)."""
     record = sample_record(moment)
-    record.update(extra)
+    record["status"] = status
+    if sets_done is not None:
+        record["sets_done"] = sets_done
     return record
 
 

@@ -33,6 +33,7 @@ from tui.palette import highlighted
 from tui.session.engine import SessionEngine
 from tui.session.record import FINISHED, session_record
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 from tui.text import printable
 
 AppFactory = Callable[..., LoosenApp]
@@ -262,7 +263,7 @@ async def test_resume_dialog_shows_hostile_text_literally(
 # ---------------------------------------------------------------- history
 
 
-def hostile_record(catalogue: Catalogue) -> dict[str, Any]:
+def hostile_record(catalogue: Catalogue) -> SessionRecord:
     """A finished session of the hostile routine, its note hostile too."""
     clock = FakeClock()
     routine = catalogue.routine("hostile")

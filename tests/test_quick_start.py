@@ -19,12 +19,13 @@ from tui.catalogue.sources import builtin_routines_file
 from tui.cli import run
 from tui.storage.history import local_start
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 # Read at import, before the fixtures isolate the data dir: so without the library.
 CATALOGUE = load_catalogue_file(builtin_routines_file())
 
 
-def record(routine_id: str, started: str, *, done: bool = True) -> dict[str, Any]:
+def record(routine_id: str, started: str, *, done: bool = True) -> SessionRecord:
     """A session of `routine_id` with one set, done or skipped."""
     return {
         "id": uuid.uuid4().hex,
@@ -55,7 +56,7 @@ def record(routine_id: str, started: str, *, done: bool = True) -> dict[str, Any
     }
 
 
-def summaries(*records: dict[str, Any]) -> list[dict[str, Any]]:
+def summaries(*records: SessionRecord) -> list[dict[str, Any]]:
     return [
         {key: value for key, value in r.items() if key != "sets"}
         | {"done_exercise_ids": ["bench-stretch"] if r["sets_done"] else []}

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.samples import sample_active, sample_record
+from tests.samples import sample_active, sample_record, tiny_active
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 22, 7, 31, 5, tzinfo=CET)
@@ -26,7 +27,7 @@ def opened(data_dir: Path) -> Store:
 
 
 @pytest.fixture
-def seeded(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+def seeded(tmp_path: Path) -> tuple[Path, SessionRecord]:
     """A data dir with a setting, an active session and one finished session."""
     data_dir = tmp_path / "data"
     finished = sample_record(START)
@@ -45,8 +46,8 @@ def use_settings(store: Store) -> None:
 
 def use_active(store: Store) -> None:
     assert store.active() is None
-    store.save_active({"id": "fresh"})
-    assert store.active() == {"id": "fresh"}
+    store.save_active(tiny_active("fresh"))
+    assert store.active() == tiny_active("fresh")
 
 
 def use_summaries(store: Store) -> None:
@@ -92,7 +93,7 @@ SHAPES = {
 @pytest.mark.parametrize("kind", sorted(CASES))
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_damaged_file_is_moved_aside_and_a_fresh_one_used(
-    seeded: tuple[Path, dict[str, Any]], kind: str, shape: str
+    seeded: tuple[Path, SessionRecord], kind: str, shape: str
 ) -> None:
     data_dir, _finished = seeded
     name, use = CASES[kind]
@@ -116,7 +117,7 @@ def test_damaged_file_is_moved_aside_and_a_fresh_one_used(
 
 
 def test_an_active_file_without_a_session_object_is_damaged(
-    seeded: tuple[Path, dict[str, Any]],
+    seeded: tuple[Path, SessionRecord],
 ) -> None:
     data_dir, _ = seeded
     damaged = b'{"active": {"1": {"no_session_here": 1}}}'
@@ -130,8 +131,33 @@ def test_an_active_file_without_a_session_object_is_damaged(
         ]
 
 
+@pytest.mark.parametrize(
+    ("session", "problem"),
+    [
+        ({"id": "x", "engine": {}}, 'session: missing field "routine"'),
+        ({"id": 7, "routine": {}, "engine": {}}, "session.id: expected a non-empty string, got 7"),
+    ],
+)
+def test_an_active_file_whose_session_is_not_valid_is_damaged(
+    seeded: tuple[Path, SessionRecord], session: dict[str, object], problem: str
+) -> None:
+    data_dir, _ = seeded
+    damaged = json.dumps({"active": {"1": {"session": session}}}).encode()
+    (data_dir / "active.json").write_bytes(damaged)
+    with opened(data_dir) as store:
+        assert store.active() is None
+        assert (data_dir / f"active.json.damaged-{STAMP}").read_bytes() == damaged
+        moved = data_dir / f"active.json.damaged-{STAMP}"
+        assert store.notices == [
+            f"active.json was damaged (the session in it is not valid: {problem}) and has been "
+            f"moved to {moved}; loosen started with a fresh file"
+        ]
+        store.save_active(tiny_active("fresh"))
+        assert store.active() == tiny_active("fresh")
+
+
 def test_a_second_damage_in_the_same_second_gets_its_own_name(
-    seeded: tuple[Path, dict[str, Any]],
+    seeded: tuple[Path, SessionRecord],
 ) -> None:
     data_dir, _ = seeded
     for content in (b"{one", b"{two", b"{three"):
@@ -144,7 +170,7 @@ def test_a_second_damage_in_the_same_second_gets_its_own_name(
 
 
 def test_read_only_store_skips_damaged_files_and_moves_nothing(
-    seeded: tuple[Path, dict[str, Any]],
+    seeded: tuple[Path, SessionRecord],
 ) -> None:
     data_dir, finished = seeded
     (data_dir / "settings.json").write_bytes(BAD_JSON)
@@ -172,7 +198,7 @@ def test_read_only_store_skips_damaged_files_and_moves_nothing(
     assert finished  # the fixture's session went with the damaged shard
 
 
-def test_meta_without_a_version_is_rewritten(seeded: tuple[Path, dict[str, Any]]) -> None:
+def test_meta_without_a_version_is_rewritten(seeded: tuple[Path, SessionRecord]) -> None:
     data_dir, _ = seeded
     (data_dir / "meta.json").write_bytes(b'{"other": {}}')
     with opened(data_dir) as store:
@@ -182,7 +208,7 @@ def test_meta_without_a_version_is_rewritten(seeded: tuple[Path, dict[str, Any]]
 
 
 def test_a_dangling_list_reference_sets_the_record_aside(
-    seeded: tuple[Path, dict[str, Any]],
+    seeded: tuple[Path, SessionRecord],
 ) -> None:
     data_dir, _ = seeded
     shard = data_dir / "history" / "2026.json"

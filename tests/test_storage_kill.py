@@ -20,7 +20,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tests.samples import sample_record
+from tests.samples import sample_record, tiny_active
 from tui.storage.store import Store
 
 store = Store.open(Path(sys.argv[1]))
@@ -32,7 +32,7 @@ while True:
     for done in range(3):  # a few sets, each saved as it completes
         # The snapshot's size varies, as a real one does: in-place writes would leave tails.
         snapshot = "x" * ((n * 7919 + done * 104729) % 20_000)
-        store.save_active({"id": session_id, "n": n, "done": done, "engine": snapshot})
+        store.save_active(tiny_active(session_id, n=n, done=done, padding=snapshot))
         sys.stdout.write(f"A {n} {done}\n")  # one write: a kill can't split an ack
         sys.stdout.flush()
     store.add_session(sample_record(start + timedelta(days=n * 3), session_id=session_id))
@@ -94,10 +94,10 @@ def test_sigkill_during_workouts_loses_nothing_acknowledged(tmp_path: Path) -> N
                     assert active is None
                 else:
                     assert active is not None
-                    assert (active["n"], active["done"]) >= last_active
+                    assert (active["engine"]["n"], active["engine"]["done"]) >= last_active
             else:
                 # Killed after a session: the next may have begun, but is not in history.
-                assert active is None or active["n"] == last + 1
+                assert active is None or active["engine"]["n"] == last + 1
                 assert last + 1 not in in_history
             assert in_history <= before | saved | {last}  # and nothing appears from nowhere
             assert not [p for p in data_dir.iterdir() if is_temp_name(p.name)]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.samples import sample_active, sample_record
+from tests.samples import sample_active, sample_record, tiny_active
 from tui.storage.errors import ReadOnlyError
 from tui.storage.store import Store
 
@@ -59,7 +59,7 @@ def holder(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
 def assert_refuses_every_write(store: Store, data_dir: Path) -> None:
     writes: list[Callable[[], object]] = [
         lambda: store.set_setting("bell", False),
-        lambda: store.save_active({"id": "x"}),
+        lambda: store.save_active(tiny_active("x")),
         lambda: store.clear_active(),
         lambda: store.add_session(sample_record(START)),
         lambda: store.import_sessions([sample_record(START)]),

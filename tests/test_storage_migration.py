@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 from tinydb import TinyDB
@@ -20,7 +20,9 @@ START = datetime(2026, 11, 22, 7, 31, 5, tzinfo=CET)
 CLOCK = datetime(2026, 11, 23, 9, 15, 0)
 
 
-def make_v1(data_dir: Path, sessions: list[dict[str, Any]], active: dict[str, Any] | None) -> bytes:
+def make_v1(
+    data_dir: Path, sessions: Sequence[Mapping[str, object]], active: Mapping[str, object] | None
+) -> bytes:
     """The layout a plain TinyDB app would use: loosen.json with "sessions" and "active"."""
     data_dir.mkdir(parents=True)
     with TinyDB(data_dir / "loosen.json") as db:
@@ -70,7 +72,7 @@ def test_v1_records_that_do_not_fit_are_left_in_the_backup(tmp_path: Path) -> No
     data_dir = tmp_path / "data"
     good = sample_record(START)
     bad = sample_record(START - timedelta(days=1))
-    bad["status"] = "paused"
+    bad["status"] = "paused"  # type: ignore[typeddict-item]
     make_v1(data_dir, [good, bad], None)
     with Store.open(data_dir, now=lambda: CLOCK) as store:
         assert [s["id"] for s in store.sessions()] == [good["id"]]

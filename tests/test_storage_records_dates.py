@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Literal
 
 import pytest
 
@@ -44,7 +45,7 @@ IN_RANGE = [
 ]
 
 
-def export_file(tmp_path: Path, records: list[dict[str, Any]]) -> Path:
+def export_file(tmp_path: Path, records: Sequence[Mapping[str, object]]) -> Path:
     path = tmp_path / "backup.json"
     document = {"format": "loosen-export", "version": 1, "sessions": records}
     path.write_text(json.dumps(document, indent=2), "utf-8")
@@ -54,7 +55,7 @@ def export_file(tmp_path: Path, records: list[dict[str, Any]]) -> Path:
 @pytest.mark.parametrize("field", ["started_at", "ended_at"])
 @pytest.mark.parametrize("value", sorted(OUT_OF_RANGE))
 def test_import_refuses_a_time_out_of_range_naming_file_and_field(
-    tmp_path: Path, field: str, value: str
+    tmp_path: Path, field: Literal["started_at", "ended_at"], value: str
 ) -> None:
     record = sample_record(START)
     record[field] = value

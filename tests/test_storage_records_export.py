@@ -6,7 +6,6 @@ import io
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +15,7 @@ from tests.samples import sample_record
 from tui.storage.export import export_json
 from tui.storage.records import order_key
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 START = datetime(2026, 11, 22, 7, 31, 5, tzinfo=timezone(timedelta(hours=1)))
 
@@ -27,7 +27,7 @@ notes = st.one_of(
 )
 
 
-def whole_document(records: list[dict[str, Any]]) -> str:
+def whole_document(records: list[SessionRecord]) -> str:
     document = {"format": "loosen-export", "version": 1, "sessions": records}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 

@@ -23,6 +23,7 @@ from tests.history_files import (
 from tests.samples import sample_record
 from tui.storage.export import export_csv, export_json
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 1, 7, 31, 5, tzinfo=CET)
@@ -34,7 +35,7 @@ def opened(data_dir: Path) -> Store:
     return Store.open(data_dir, now=lambda: CLOCK)
 
 
-def good_records(count: int = 5) -> list[dict[str, Any]]:
+def good_records(count: int = 5) -> list[SessionRecord]:
     return [
         sample_record(START + timedelta(days=day), session_id=f"good-{day}") for day in range(count)
     ]
@@ -58,38 +59,38 @@ def bad_summary(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
 BAD_SUMMARIES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "not a date": (
         lambda s: s.update(started_at="not a date"),
-        'started_at: expected an ISO-8601 date-time with UTC offset, got "not a date"',
+        '.started_at: expected an ISO-8601 date-time with UTC offset, got "not a date"',
     ),
     "naive time": (
         lambda s: s.update(started_at="2026-11-08T07:31:05"),
-        'started_at: expected an ISO-8601 date-time with UTC offset, got "2026-11-08T07:31:05"',
+        '.started_at: expected an ISO-8601 date-time with UTC offset, got "2026-11-08T07:31:05"',
     ),
     "duration text": (
         lambda s: s.update(duration_seconds="x"),
-        'duration_seconds: expected an integer, got "x"',
+        '.duration_seconds: expected a whole number, got "x"',
     ),
     "rating 99": (
         lambda s: s.update(rating=99),
-        "rating: expected an integer from 1 to 5, got 99",
+        ".rating: must be at most 5, got 99",
     ),
     "unknown status": (
         lambda s: s.update(status="paused"),
-        'status: expected one of "finished", "abandoned", got "paused"',
+        '.status: expected one of "finished", "abandoned", got "paused"',
     ),
-    "no id": (lambda s: s.pop("id"), "id: missing"),
+    "no id": (lambda s: s.pop("id"), ': missing field "id"'),
     "exercise not an object": (
         lambda s: s["exercises"].__setitem__(0, 7),
-        "exercises[0]: expected an object, got 7",
+        ".exercises[0]: expected an object, got 7",
     ),
     "lone surrogate": (
         lambda s: s.update(note="\ud800"),
-        "note: text is not valid Unicode (a lone surrogate escape)",
+        ".note: text is not valid Unicode (a lone surrogate escape)",
     ),
     "another year": (
         lambda s: s.update(started_at="2025-11-08T07:31:05+01:00"),
-        "started_at: not in 2026, the year of this file",
+        ".started_at: not in 2026, the year of this file",
     ),
-    "a second copy": (lambda s: s.update(id="good-2"), "id: a second session with this id"),
+    "a second copy": (lambda s: s.update(id="good-2"), ".id: a second session with this id"),
 }
 
 
@@ -103,7 +104,7 @@ def test_a_bad_summary_is_set_aside_alone_and_reported_once(data_dir: Path, kind
         assert sorted(s["id"] for s in store.sessions()) == [f"good-{d}" for d in range(5)]
         assert store.notices == [
             f"history/2026.json: 1 session record(s) were not valid and have been moved to "
-            f"{shard}.rejected (first: sessions.6.{problem})"
+            f"{shard}.rejected (first: sessions.6{problem})"
         ]
         assert len(store.sessions()) == 5
         assert len(store.notices) == 1  # told once
@@ -128,7 +129,7 @@ def test_rejects_are_only_ever_added(data_dir: Path) -> None:
     assert rejected_records(shard) == [first, second]
     entry = read_tables(shard.with_name("2026.json.rejected"))["rejected"]["1"]
     assert entry["from"] == "2026.json" and entry["moved_at"] == "2026-11-23T08:00:01"
-    assert entry["problems"] == ["sessions.6.rating: expected an integer from 1 to 5, got 99"]
+    assert entry["problems"] == ["sessions.6.rating: must be at most 5, got 99"]
 
 
 def test_a_damaged_rejected_file_is_kept_aside_too(data_dir: Path) -> None:
@@ -148,7 +149,7 @@ def test_a_damaged_rejected_file_is_kept_aside_too(data_dir: Path) -> None:
 BAD_SETS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "reps text": (
         lambda d: d["sets"][1].update(reps="ten"),
-        'sets[1].reps: expected an integer, got "ten"',
+        'sets[1].reps: expected a whole number, got "ten"',
     ),
     "set not an object": (
         lambda d: d["sets"].__setitem__(0, None),
@@ -251,7 +252,7 @@ def test_a_read_only_store_lists_the_good_records_and_changes_nothing(data_dir: 
         assert len(reader.sessions()) == 5
         assert reader.notices == [
             "history/2026.json has 1 session record(s) that are not valid (first: "
-            "sessions.6.rating: expected an integer from 1 to 5, got 99); they were skipped "
+            "sessions.6.rating: must be at most 5, got 99); they were skipped "
             "and the file left in place because history is read-only here"
         ]
         assert shard.read_bytes() == before

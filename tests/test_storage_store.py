@@ -11,17 +11,18 @@ from typing import Any
 
 import pytest
 
-from tests.samples import sample_active, sample_record
+from tests.samples import sample_active, sample_record, tiny_active
 from tui.storage import layout
 from tui.storage.errors import InvalidRecordError, StoreError
 from tui.storage.files import DataFiles
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 22, 7, 31, 5, tzinfo=CET)
 
 
-def record(days_ago: int, routine_id: str = "desk-reset", **kwargs: Any) -> dict[str, Any]:
+def record(days_ago: int, routine_id: str = "desk-reset", **kwargs: Any) -> SessionRecord:
     return sample_record(START - timedelta(days=days_ago), routine_id, **kwargs)
 
 
@@ -123,8 +124,13 @@ def test_active_session_save_read_clear(data_dir: Path) -> None:
         store.clear_active()
         assert store.active() is None
         assert not (data_dir / "active.json").exists()
-        with pytest.raises(TypeError):
+        with pytest.raises(InvalidRecordError) as caught:
             store.save_active(["not", "a", "dict"])  # type: ignore[arg-type]
+        assert caught.value.errors == ["session: expected an object, got a list"]
+        with pytest.raises(InvalidRecordError) as caught:
+            store.save_active({"id": "x", "routine": {}})  # type: ignore[typeddict-item]
+        assert str(caught.value) == 'invalid unfinished session: session: missing field "engine"'
+        assert store.active() is None
 
 
 def test_save_active_does_not_touch_history(data_dir: Path) -> None:
@@ -133,7 +139,7 @@ def test_save_active_does_not_touch_history(data_dir: Path) -> None:
         shard = data_dir / "history" / "2026.json"
         before = (shard.stat().st_mtime_ns, shard.stat().st_ino, shard.read_bytes())
         for n in range(5):
-            store.save_active({"id": "a" * 32, "n": n})
+            store.save_active(tiny_active("a" * 32, n=n))
         assert (shard.stat().st_mtime_ns, shard.stat().st_ino, shard.read_bytes()) == before
 
 
@@ -167,7 +173,7 @@ def test_session_detail_and_replacing_by_id(data_dir: Path) -> None:
         store.add_session(record(4))
         assert store.session(first["id"]) == first
         assert store.session("0" * 32) is None
-        changed = {**first, "rating": 2, "note": "tight today"}
+        changed: SessionRecord = {**first, "rating": 2, "note": "tight today"}
         store.add_session(changed)
         assert len(store.sessions()) == 2
     with Store.open(data_dir) as store:
@@ -207,11 +213,11 @@ def test_add_session_clears_the_matching_active_session_only(data_dir: Path) -> 
 
 def test_an_invalid_record_is_refused_and_nothing_is_written(data_dir: Path) -> None:
     bad = record(0)
-    bad["sets"][0]["reps"] = "ten"
+    bad["sets"][0]["reps"] = "ten"  # type: ignore[typeddict-item]
     with Store.open(data_dir) as store:
         with pytest.raises(InvalidRecordError) as caught:
             store.add_session(bad)
-        assert caught.value.errors == ['record.sets[0].reps: expected an integer, got "ten"']
+        assert caught.value.errors == ['record.sets[0].reps: expected a whole number, got "ten"']
         assert store.sessions() == []
     assert not (data_dir / "history").exists()
 
@@ -266,9 +272,10 @@ def test_import_merges_by_id_and_twice_changes_nothing(data_dir: Path) -> None:
     incoming = [record(days) for days in (5, 6, 700)]
     with Store.open(data_dir) as store:
         store.add_session(mine)
-        assert store.import_sessions([*incoming, {**mine, "note": "theirs"}]) == 3
+        theirs: SessionRecord = {**mine, "note": "theirs"}
+        assert store.import_sessions([*incoming, theirs]) == 3
         files_before = {p: p.read_bytes() for p in (data_dir / "history").iterdir()}
-        assert store.import_sessions([*incoming, {**mine, "note": "theirs"}]) == 0
+        assert store.import_sessions([*incoming, theirs]) == 0
         assert {p: p.read_bytes() for p in (data_dir / "history").iterdir()} == files_before
         assert len(store.sessions()) == 4
         kept = store.session(mine["id"])
@@ -300,7 +307,7 @@ def test_a_closed_store_refuses_writes(data_dir: Path) -> None:
     store.close()
     store.close()
     with pytest.raises(StoreError, match="closed"):
-        store.save_active({"id": "x"})
+        store.save_active(tiny_active("x"))
 
 
 def test_leftover_temp_files_are_removed(data_dir: Path) -> None:
@@ -324,6 +331,6 @@ def test_leftover_temp_files_are_removed(data_dir: Path) -> None:
 def test_layout_constants_match_the_files(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.set_setting("bell", True)
-        store.save_active({"id": "x"})
+        store.save_active(tiny_active("x"))
     for name in (layout.LOCK, layout.META, layout.SETTINGS, layout.ACTIVE):
         assert (data_dir / name).is_file()

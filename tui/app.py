@@ -19,6 +19,7 @@ from tui.messages import OpenPastSession, ResumeAsked, SessionFinished, SessionL
 from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
+from tui.storage.types import ActiveDocument, SessionSummary
 from tui.text import printable
 from tui.wording import READ_ONLY_MESSAGE, plural
 
@@ -297,7 +298,7 @@ class LoosenApp(App[int]):
         self.show_new_notices()
         return result
 
-    def active_session(self) -> dict[str, Any] | None:
+    def active_session(self) -> ActiveDocument | None:
         """The unfinished session as saved, or None (also when it can't be read)."""
         return self.from_store(self.store.active, None)
 
@@ -373,7 +374,7 @@ class LoosenApp(App[int]):
                     self.pop_screen()
                 return
         # Reading history may find a damaged file: from_store says so at once.
-        no_summaries: list[dict[str, Any]] = []
+        no_summaries: list[SessionSummary] = []
         summaries = self.from_store(self.store.sessions, no_summaries)
         self.push_screen(
             HistoryScreen(

@@ -9,18 +9,19 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from tui.storage.errors import ImportFileError, StoreError
 from tui.storage.export import export_csv, export_json
 from tui.storage.importing import read_import
 from tui.storage.store import Store
+from tui.storage.types import SessionRecord
 from tui.text import printable
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-Writer = Callable[[Iterable[dict[str, Any]], TextIO], None]
+Writer = Callable[[Iterable[SessionRecord], TextIO], None]
 
 
 EXPORT_MODE = 0o600  # an export holds private history

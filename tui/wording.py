@@ -7,9 +7,10 @@ words. Plain strings, no Textual: the callers make them literal Content.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tui.catalogue.model import CueKind, Dosage
+from tui.storage.types import Session, SetEntry
 
 if TYPE_CHECKING:
     from tui.session.model import Slot
@@ -63,7 +64,7 @@ def recorded_minute(timestamp: str) -> str:
     return timestamp.replace("T", " ")[:16]
 
 
-def started_words(summary: dict[str, Any]) -> str:
+def started_words(summary: Session) -> str:
     """'2026-11-20 07:30': when a session started, in this machine's time zone."""
     # Here, not at the top: the catalogue, on screen first, needs none of history's code.
     from tui.storage.history import local_start
@@ -114,7 +115,7 @@ def slot_words(slot: Slot) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def set_words(entry: dict[str, Any]) -> str:
+def set_words(entry: SetEntry) -> str:
     """'Set 1 · left · 10 reps' for one recorded set and side ('skipped', 'held 30 s')."""
     parts = [f"Set {entry.get('set')}"]
     if entry.get("side"):

@@ -26,6 +26,7 @@ from tui.catalogue.model import (
     RoutineStep,
     Source,
 )
+from tui.json_problems import TOP, expected, shown
 from tui.untrusted import (
     MissingFileError,
     UntrustedFileError,
@@ -109,18 +110,8 @@ def describe(value: object) -> str:
     return _describe(value)
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value if len(value) <= 30 else value[:27] + "...")
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return json.dumps(value)
+# Worded as every JSON check in loosen words a value (history, imports, the unfinished session).
+_describe = shown
 
 
 class Reader:
@@ -480,7 +471,7 @@ def _read(data: object, label: str, base: Catalogue | None) -> tuple[Reader, Usa
     """
     reader = Reader(label)
     if not isinstance(data, dict):
-        raise CatalogueError([f"{label}: expected a JSON object at the top, got {_describe(data)}"])
+        raise CatalogueError([f"{label}: {expected(TOP, data)}"])
     version = data.get("schema_version")
     if "schema_version" not in data:
         reader.problem("", 'missing field "schema_version"')

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.storage.history import counts, local_start
+from tui.storage.types import SessionSummary
 
 USUAL_ROUTINE = "usual_routine"
 """The setting holding the id of the routine the person marked as usual ('' for none)."""
@@ -20,7 +21,7 @@ SINGLE_PREFIX = "just-"
 HOW_TO_START = "start one by id: loosen start ID (loosen routines lists them)"
 
 
-def last_done_by_routine(summaries: Iterable[dict[str, Any]]) -> dict[str, datetime]:
+def last_done_by_routine(summaries: Iterable[SessionSummary]) -> dict[str, datetime]:
     """When each routine was last done (its newest session with a done set), in local time."""
     found: dict[str, datetime] = {}
     for summary in summaries:
@@ -41,7 +42,7 @@ class QuickStart(NamedTuple):
     """'your usual routine', 'the routine you did last, on 2026-12-01', or the problem."""
 
 
-def _done_routine(summary: dict[str, Any], catalogue: Catalogue) -> bool:
+def _done_routine(summary: SessionSummary, catalogue: Catalogue) -> bool:
     """Whether the session counts and was a routine (not one exercise done on its own)."""
     routine_id = summary.get("routine_id")
     if not isinstance(routine_id, str) or not counts(summary):
@@ -50,7 +51,7 @@ def _done_routine(summary: dict[str, Any], catalogue: Catalogue) -> bool:
 
 
 def quick_start_routine(
-    catalogue: Catalogue, newest_first: Iterable[dict[str, Any]], usual: str | None = None
+    catalogue: Catalogue, newest_first: Iterable[SessionSummary], usual: str | None = None
 ) -> QuickStart:
     """The usual routine if one is marked and still there, else the routine done last.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -26,6 +26,7 @@ from tui.storage.history import (
     longest_streak,
     sessions_per_week,
 )
+from tui.storage.types import SessionSummary
 from tui.text import printable
 from tui.widgets.exercise_figures import ExerciseFigure, ExerciseFigures
 from tui.widgets.key_bar import KeyBar
@@ -85,7 +86,7 @@ class HistoryScreen(LoosenScreen[None]):
 
     def __init__(
         self,
-        summaries: list[dict[str, Any]],
+        summaries: list[SessionSummary],
         *,
         catalogue: Catalogue,
         today: date,
@@ -102,7 +103,7 @@ class HistoryScreen(LoosenScreen[None]):
         self.routine_filter: str | None = None
         self._marked_row: RowKey | None = None
         self._marker_column: ColumnKey | None = None
-        self._shown: list[dict[str, Any]] = []
+        self._shown: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-title")

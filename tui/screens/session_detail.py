@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.screens.base import LoosenScreen
+from tui.storage.types import SessionRecord, SetEntry
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 from tui.wording import clock, rating_words, set_words, started_words
@@ -18,7 +19,7 @@ from tui.wording import clock, rating_words, set_words, started_words
 SETS_MISSING = "sets not available (damaged file)"
 
 
-def sets_are_missing(record: dict[str, Any]) -> bool:
+def sets_are_missing(record: SessionRecord) -> bool:
     """Whether sets were done or skipped but none is in the record: their file was damaged.
 
     The store then gives the record with an empty "sets" list.
@@ -28,7 +29,7 @@ def sets_are_missing(record: dict[str, Any]) -> bool:
     return recorded and not record.get("sets")
 
 
-def session_lines(record: dict[str, Any], *, sets_missing: bool | None = None) -> list[Content]:
+def session_lines(record: SessionRecord, *, sets_missing: bool | None = None) -> list[Content]:
     """The whole session as lines of literal text.
 
     `sets_missing` says the sets could not be read; None: tell from the record.
@@ -52,7 +53,7 @@ def session_lines(record: dict[str, Any], *, sets_missing: bool | None = None) -
         Content.assemble(("Note: ", "bold"), printable(str(record.get("note") or "–"))),
         Content(""),
     ]
-    sets: list[dict[str, Any]] = record.get("sets") or []
+    sets: list[SetEntry] = record.get("sets") or []
     skipped = set(record.get("skipped_exercises") or [])
     for exercise in record.get("exercises") or []:
         exercise_id = exercise.get("id")
@@ -79,7 +80,7 @@ class SessionDetailScreen(LoosenScreen[None]):
         Binding("k", "scroll_up", "Up", show=False),
     ]
 
-    def __init__(self, record: dict[str, Any], *, sets_missing: bool | None = None) -> None:
+    def __init__(self, record: SessionRecord, *, sets_missing: bool | None = None) -> None:
         super().__init__()
         self.record = record
         self.sets_missing = sets_missing

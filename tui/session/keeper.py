@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from tui.catalogue.model import Routine
 from tui.session.engine import SessionEngine
@@ -29,6 +29,7 @@ from tui.session.record import (
     session_record,
 )
 from tui.storage.errors import StoreError
+from tui.storage.types import ActiveDocument, SessionRecord
 
 SAVE_ERRORS = (StoreError, OSError)
 """What a store's write may raise: the data dir can't be used, or the disk failed."""
@@ -37,11 +38,11 @@ SAVE_ERRORS = (StoreError, OSError)
 class ActiveSessionStore(Protocol):
     """What the keeper needs of storage (the Store has it all)."""
 
-    def save_active(self, doc: dict[str, Any]) -> None:
+    def save_active(self, doc: ActiveDocument) -> None:
         """Save the unfinished session durably."""
         ...
 
-    def add_session(self, record: dict[str, Any]) -> None:
+    def add_session(self, record: SessionRecord) -> None:
         """Keep a finished or abandoned session in history (replacing one with its id).
 
         Also forgets the unfinished session of the same id.
@@ -106,7 +107,7 @@ class ActiveSession:
     @classmethod
     def resume(
         cls,
-        document: dict[str, Any],
+        document: ActiveDocument,
         store: ActiveSessionStore,
         *,
         clock: Callable[[], float],
@@ -190,7 +191,7 @@ class ActiveSession:
         self._store.add_session(record)
 
 
-def discard(document: dict[str, Any], store: ActiveSessionStore, *, ended_at: datetime) -> bool:
+def discard(document: ActiveDocument, store: ActiveSessionStore, *, ended_at: datetime) -> bool:
     """Move the unfinished session saved in `document` into history, as abandoned.
 
     False when the document can't be read (then it is left as it is); store errors on

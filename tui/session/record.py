@@ -6,18 +6,24 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Final
 
 from tui.catalogue.loader import CatalogueError
 from tui.catalogue.serialize import routine_from_data, routine_to_data
 from tui.session.engine import SessionEngine
+from tui.session.model import SetRecord
 from tui.session.snapshot import SnapshotError
+from tui.storage.types import ActiveDocument, Outcome, SessionRecord, SetEntry, Side, Status
+from tui.storage.validate import ACTIVE_DOCUMENT
 
-FINISHED = "finished"
-ABANDONED = "abandoned"
+FINISHED: Final = "finished"
+ABANDONED: Final = "abandoned"
+# The engine's words for sides and outcomes, as the record's types spell them.
+_SIDES: dict[str | None, Side | None] = {"left": "left", "right": "right", None: None}
+_OUTCOMES: dict[str, Outcome] = {"done": "done", "skipped": "skipped"}
 
 
-def end_status(engine: SessionEngine) -> str:
+def end_status(engine: SessionEngine) -> Status:
     """FINISHED for a session that reached its end with something done; else ABANDONED."""
     return FINISHED if engine.counts_as_finished else ABANDONED
 
@@ -31,7 +37,7 @@ def new_session_id() -> str:
     return uuid.uuid4().hex
 
 
-def active_document(session_id: str, engine: SessionEngine) -> dict[str, Any]:
+def active_document(session_id: str, engine: SessionEngine) -> ActiveDocument:
     """The unfinished session as saved after every step: its plan and the engine's state."""
     return {
         "id": session_id,
@@ -49,35 +55,39 @@ class ResumedSession:
 
 
 def resume(
-    document: dict[str, Any],
+    document: object,
     *,
     clock: Callable[[], float],
     now: Callable[[], datetime] | None = None,
 ) -> ResumedSession:
-    """Rebuild an unfinished session exactly where it stopped; raises `ActiveSessionError`."""
+    """Rebuild an unfinished session exactly where it stopped; raises `ActiveSessionError`.
+
+    The document is checked by the validator storage uses (`ACTIVE_DOCUMENT`), then its
+    routine by the catalogue's reader and its engine state by `parse_snapshot`.
+    """
+    cannot = "the unfinished session can't be resumed"
+    if not ACTIVE_DOCUMENT.accepts(document):
+        raise ActiveSessionError(f"{cannot}: {ACTIVE_DOCUMENT.problems(document)[0]}")
     try:
-        session_id = document["id"]
         routine = routine_from_data(document["routine"], "unfinished session")
         if now is None:
             engine = SessionEngine.restore(routine, document["engine"], clock=clock)
         else:
             engine = SessionEngine.restore(routine, document["engine"], clock=clock, now=now)
     except (KeyError, TypeError, CatalogueError, SnapshotError) as error:
-        raise ActiveSessionError(f"the unfinished session can't be resumed: {error}") from None
-    if not isinstance(session_id, str):
-        raise ActiveSessionError("the unfinished session has no id")
-    return ResumedSession(session_id=session_id, engine=engine)
+        raise ActiveSessionError(f"{cannot}: {error}") from None
+    return ResumedSession(session_id=document["id"], engine=engine)
 
 
 def session_record(
     session_id: str,
     engine: SessionEngine,
     *,
-    status: str,
+    status: Status,
     ended_at: datetime,
     rating: int | None = None,
     note: str | None = None,
-) -> dict[str, Any]:
+) -> SessionRecord:
     """The finished (or abandoned) session as history keeps it."""
     routine = engine.routine
     exercises: dict[str, str] = {}
@@ -96,25 +106,27 @@ def session_record(
         "sets_done": engine.done_count,
         "skipped_exercises": list(engine.skipped_exercise_ids),
         "exercises": [{"id": key, "name": name} for key, name in exercises.items()],
-        "sets": [
-            {
-                "exercise_id": record.exercise_id,
-                "exercise_name": record.exercise_name,
-                "set": record.set_number,
-                "side": record.side,
-                "reps": record.reps,
-                "seconds": record.seconds,
-                "outcome": record.outcome,
-                "at": record.at,
-            }
-            for record in engine.records
-        ],
+        "sets": [set_entry(record) for record in engine.records],
         "rating": rating,
         "note": note or None,
     }
 
 
-def abandoned_record(document: dict[str, Any], *, ended_at: datetime) -> dict[str, Any] | None:
+def set_entry(record: SetRecord) -> SetEntry:
+    """One set as history keeps it (the engine numbers slots; history does not)."""
+    return {
+        "exercise_id": record.exercise_id,
+        "exercise_name": record.exercise_name,
+        "set": record.set_number,
+        "side": _SIDES[record.side],
+        "reps": record.reps,
+        "seconds": record.seconds,
+        "outcome": _OUTCOMES[record.outcome],
+        "at": record.at,
+    }
+
+
+def abandoned_record(document: object, *, ended_at: datetime) -> SessionRecord | None:
     """The history record for an unfinished session the person discarded, if it can be read."""
     try:
         resumed = resume(document, clock=lambda: 0.0)

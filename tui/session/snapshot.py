@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.catalogue.model import Routine
+from tui.json_problems import at, at_least, expected, field_path, missing_field, one_of
 from tui.session.model import (
     COUNTDOWN_PHASES,
     OUTCOMES,
@@ -22,6 +23,7 @@ from tui.session.model import (
     gap_between,
 )
 from tui.session.pacing import WARNING_SECONDS
+from tui.storage.types import JSONObject
 
 SNAPSHOT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -56,104 +58,121 @@ class SavedState:
     hands_free: bool = False
 
 
-def _field(data: dict[str, Any], key: str, where: str = "snapshot") -> Any:
+def _fail(path: str, message: str) -> SnapshotError:
+    return SnapshotError(at(path, message))
+
+
+def _field(data: JSONObject, path: str, key: str) -> Any:
     if key not in data:
-        raise SnapshotError(f"{where} has no {key!r}")
+        raise _fail(path, missing_field(key))
     return data[key]
 
 
-def _int(value: Any, what: str, minimum: int = 0) -> int:
+def _int(data: JSONObject, path: str, key: str, minimum: int = 0) -> int:
+    value = _field(data, path, key)
+    where = field_path(path, key)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SnapshotError(f"{what} should be a whole number, not {type(value).__name__}")
+        raise _fail(where, expected("a whole number", value))
     if value < minimum:
-        raise SnapshotError(f"{what} should be at least {minimum}, not {value}")
+        raise _fail(where, at_least(minimum, value))
     return value
 
 
-def _optional_int(value: Any, what: str) -> int | None:
-    return None if value is None else _int(value, what)
+def _optional_int(data: JSONObject, path: str, key: str) -> int | None:
+    return None if _field(data, path, key) is None else _int(data, path, key)
 
 
-def _number(value: Any, what: str) -> float:
+def _number(data: JSONObject, path: str, key: str) -> float:
+    value = _field(data, path, key)
+    where = field_path(path, key)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SnapshotError(f"{what} should be a number, not {type(value).__name__}")
+        raise _fail(where, expected("a number", value))
     number = float(value)
-    if not math.isfinite(number) or number < 0:
-        raise SnapshotError(f"{what} should be a finite number of at least 0, not {value!r}")
+    if not math.isfinite(number):
+        raise _fail(where, expected("a finite number", value))
+    if number < 0:
+        raise _fail(where, at_least(0, value))
     return number
 
 
-def _str(value: Any, what: str) -> str:
+def _str(data: JSONObject, path: str, key: str) -> str:
+    value = _field(data, path, key)
     if not isinstance(value, str):
-        raise SnapshotError(f"{what} should be text, not {type(value).__name__}")
+        raise _fail(field_path(path, key), expected("a string", value))
     return value
 
 
-def _timestamp(value: Any, what: str) -> str:
-    text = _str(value, what)
+def _timestamp(data: JSONObject, path: str, key: str) -> str:
+    text = _str(data, path, key)
     try:
         datetime.fromisoformat(text)
     except ValueError:
-        raise SnapshotError(f"{what} is not an ISO-8601 time: {text!r}") from None
+        raise _fail(field_path(path, key), expected("an ISO-8601 date-time", text)) from None
     return text
 
 
-def _record(value: Any, slots: tuple[Slot, ...], number: int) -> SetRecord:
-    where = f"record {number}"
-    if not isinstance(value, dict):
-        raise SnapshotError(f"{where} should be an object, not {type(value).__name__}")
-    slot_index = _int(_field(value, "slot_index", where), f"{where} slot_index")
-    if slot_index >= len(slots):
-        raise SnapshotError(f"{where} is for slot {slot_index}; the routine has {len(slots)}")
-    slot = slots[slot_index]
-    exercise_id = _str(_field(value, "exercise_id", where), f"{where} exercise_id")
-    if exercise_id != slot.exercise.id:
-        raise SnapshotError(
-            f"{where} is for exercise {exercise_id!r}, "
-            f"but slot {slot_index} is {slot.exercise.id!r}"
-        )
-    set_number = _int(_field(value, "set_number", where), f"{where} set_number", 1)
-    side = _field(value, "side", where)
-    if set_number != slot.set_number or side != slot.side:
-        raise SnapshotError(f"{where} does not match set {slot.set_number} of slot {slot_index}")
-    outcome = _str(_field(value, "outcome", where), f"{where} outcome")
-    if outcome not in OUTCOMES:
-        raise SnapshotError(f"{where} has an unknown outcome {outcome!r}")
-    return SetRecord(
-        slot_index=slot_index,
-        exercise_id=exercise_id,
-        exercise_name=_str(_field(value, "exercise_name", where), f"{where} exercise_name"),
-        set_number=set_number,
-        side=side,
-        reps=_optional_int(_field(value, "reps", where), f"{where} reps"),
-        seconds=_optional_int(_field(value, "seconds", where), f"{where} seconds"),
-        outcome=outcome,
-        at=_timestamp(_field(value, "at", where), f"{where} at"),
-    )
-
-
-def _bool(value: Any, what: str) -> bool:
+def _bool(data: JSONObject, path: str, key: str) -> bool:
+    value = _field(data, path, key)
     if not isinstance(value, bool):
-        raise SnapshotError(f"{what} should be true or false, not {value!r}")
+        raise _fail(field_path(path, key), expected("true or false", value))
     return value
 
 
-def _timer(value: Any, version: int) -> SavedTimer | None:
+def _object(value: object, path: str) -> JSONObject:
+    if not isinstance(value, dict):
+        raise _fail(path, expected("an object", value))
+    return value
+
+
+def _record(value: Any, slots: tuple[Slot, ...], where: str, number: int) -> SetRecord:
+    """One set record, at `where` (its path); `number` names it in the other messages."""
+    data = _object(value, where)
+    slot_index = _int(data, where, "slot_index")
+    name = f"record {number}"
+    if slot_index >= len(slots):
+        raise SnapshotError(f"{name} is for slot {slot_index}; the routine has {len(slots)}")
+    slot = slots[slot_index]
+    exercise_id = _str(data, where, "exercise_id")
+    if exercise_id != slot.exercise.id:
+        raise SnapshotError(
+            f"{name} is for exercise {exercise_id!r}, but slot {slot_index} is {slot.exercise.id!r}"
+        )
+    set_number = _int(data, where, "set_number", 1)
+    side = _field(data, where, "side")
+    if set_number != slot.set_number or side != slot.side:
+        raise SnapshotError(f"{name} does not match set {slot.set_number} of slot {slot_index}")
+    outcome = _str(data, where, "outcome")
+    if outcome not in OUTCOMES:
+        raise _fail(f"{where}.outcome", expected(one_of(OUTCOMES), outcome))
+    return SetRecord(
+        slot_index=slot_index,
+        exercise_id=exercise_id,
+        exercise_name=_str(data, where, "exercise_name"),
+        set_number=set_number,
+        side=side,
+        reps=_optional_int(data, where, "reps"),
+        seconds=_optional_int(data, where, "seconds"),
+        outcome=outcome,
+        at=_timestamp(data, where, "at"),
+    )
+
+
+def _timer(value: Any, version: int, path: str) -> SavedTimer | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise SnapshotError(f"timer should be an object or null, not {type(value).__name__}")
-    duration = _number(_field(value, "duration", "timer"), "timer duration")
-    remaining = _number(_field(value, "remaining", "timer"), "timer remaining")
-    paused = _bool(_field(value, "paused", "timer"), "timer paused")
+        raise _fail(path, expected("an object or null", value))
+    duration = _number(value, path, "duration")
+    remaining = _number(value, path, "remaining")
+    paused = _bool(value, path, "paused")
     if remaining > duration:
         raise SnapshotError(f"timer has {remaining} s left of {duration} s")
     if version == 1:
         return SavedTimer(duration=duration, remaining=remaining, paused=paused)
-    warned = _optional_int(_field(value, "warned", "timer"), "timer warned")
+    warned = _optional_int(value, path, "warned")
     if warned is not None and not 1 <= warned <= WARNING_SECONDS:
         raise SnapshotError(f"timer warned should be 1 to {WARNING_SECONDS} or null, not {warned}")
-    reps_announced = _int(_field(value, "reps_announced", "timer"), "timer reps_announced")
+    reps_announced = _int(value, path, "reps_announced")
     return SavedTimer(
         duration=duration,
         remaining=remaining,
@@ -198,41 +217,51 @@ def _check_position(
         raise SnapshotError(f"cue index {cue_index} is past the {cue_count} cues of the exercise")
 
 
-def parse_snapshot(routine: Routine, slots: tuple[Slot, ...], snapshot: object) -> SavedState:
-    """Check a snapshot against a routine's slot plan, raising SnapshotError if it does not fit."""
-    if not isinstance(snapshot, dict):
-        raise SnapshotError(f"snapshot should be an object, not {type(snapshot).__name__}")
-    version = _int(_field(snapshot, "version"), "version")
+def parse_snapshot(
+    routine: Routine, slots: tuple[Slot, ...], snapshot: object, path: str = "engine"
+) -> SavedState:
+    """Check a snapshot against a routine's slot plan, raising SnapshotError if it does not fit.
+
+    `path` is where the snapshot sits in its document (the unfinished session's "engine"):
+    a problem of a kind every document can have is worded as everywhere else in loosen
+    (`engine.records[0].at: expected an ISO-8601 date-time, got "yesterday"`).
+    """
+    data = _object(snapshot, path)
+    version = _int(data, path, "version")
     if version not in READABLE_VERSIONS:
-        raise SnapshotError(f"snapshot version {version!r} is not one of {READABLE_VERSIONS}")
-    hands_free = version >= 2 and _bool(_field(snapshot, "hands_free"), "hands_free")
-    routine_id = _str(_field(snapshot, "routine_id"), "routine_id")
+        raise _fail(f"{path}.version", expected(one_of(READABLE_VERSIONS), version))
+    hands_free = version >= 2 and _bool(data, path, "hands_free")
+    routine_id = _str(data, path, "routine_id")
     if routine_id != routine.id:
         raise SnapshotError(f"snapshot is for routine {routine_id!r}, not {routine.id!r}")
-    slot_index = _int(_field(snapshot, "slot_index"), "slot_index")
-    phase_name = _str(_field(snapshot, "phase"), "phase")
+    slot_index = _int(data, path, "slot_index")
+    phase_name = _str(data, path, "phase")
     try:
         phase = Phase(phase_name)
     except ValueError:
-        raise SnapshotError(f"unknown phase {phase_name!r}") from None
-    cue_index = _int(_field(snapshot, "cue_index"), "cue_index")
+        phases = one_of(str(known) for known in Phase)
+        raise _fail(f"{path}.phase", expected(phases, phase_name)) from None
+    cue_index = _int(data, path, "cue_index")
     _check_position(routine, slots, slot_index, phase, cue_index, hands_free)
 
-    raw_records = _field(snapshot, "records")
+    raw_records = _field(data, path, "records")
     if not isinstance(raw_records, list):
-        raise SnapshotError(f"records should be a list, not {type(raw_records).__name__}")
+        raise _fail(f"{path}.records", expected("a list", raw_records))
     records: dict[int, SetRecord] = {}
     for number, raw in enumerate(raw_records):
-        record = _record(raw, slots, number)
+        record = _record(raw, slots, f"{path}.records[{number}]", number)
         if record.slot_index in records:
             raise SnapshotError(f"slot {record.slot_index} has more than one record")
         records[record.slot_index] = record
 
-    skipped = _field(snapshot, "skipped_exercise_ids")
-    if not isinstance(skipped, list) or not all(isinstance(item, str) for item in skipped):
-        raise SnapshotError("skipped_exercise_ids should be a list of text")
+    skipped = _field(data, path, "skipped_exercise_ids")
+    if not isinstance(skipped, list):
+        raise _fail(f"{path}.skipped_exercise_ids", expected("a list", skipped))
+    for index, item in enumerate(skipped):
+        if not isinstance(item, str):
+            raise _fail(f"{path}.skipped_exercise_ids[{index}]", expected("a string", item))
 
-    timer = _timer(_field(snapshot, "timer"), version)
+    timer = _timer(_field(data, path, "timer"), version, f"{path}.timer")
     # Hands-free reps are always paced: their phase has a timer then, and only then.
     timed = phase in COUNTDOWN_PHASES or (phase is Phase.WORK and hands_free)
     if (timer is not None) != timed:
@@ -247,7 +276,7 @@ def parse_snapshot(routine: Routine, slots: tuple[Slot, ...], snapshot: object) 
         cue_index=cue_index,
         records=records,
         timer=timer,
-        elapsed_seconds=_number(_field(snapshot, "elapsed_seconds"), "elapsed_seconds"),
-        started_at=_timestamp(_field(snapshot, "started_at"), "started_at"),
+        elapsed_seconds=_number(data, path, "elapsed_seconds"),
+        started_at=_timestamp(data, path, "started_at"),
         hands_free=hands_free,
     )

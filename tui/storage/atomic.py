@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -201,7 +201,7 @@ class AtomicJSONStorage(Storage):
         raw = read_regular(self.path)
         return None if raw is None else parse_tables(self.path, raw)
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def write(self, data: Mapping[str, Mapping[str, object]]) -> None:
         """Replace the file with `data`; serialising first, so a bad value touches nothing."""
         atomic_write_bytes(self.path, json_payload(data))
 

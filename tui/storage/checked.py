@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from tui.storage.errors import InvalidRecordError
+from tui.storage.types import SessionRecord
 from tui.storage.validate import check_sessions
 
 _PROOF = object()
@@ -19,7 +19,7 @@ class CheckedSessions:
 
     __slots__ = ("records",)
 
-    def __init__(self, records: tuple[dict[str, Any], ...], proof: object) -> None:
+    def __init__(self, records: tuple[SessionRecord, ...], proof: object) -> None:
         """Use `CheckedSessions.check`."""
         if proof is not _PROOF:
             raise TypeError("CheckedSessions are made by CheckedSessions.check")
@@ -43,5 +43,5 @@ class CheckedSessions:
     def __len__(self) -> int:
         return len(self.records)
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[SessionRecord]:
         return iter(self.records)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tui.storage.layout import DETAIL_TABLE
 from tui.storage.shard_format import Rejected, Tables, Unpacked, next_doc_id, tables_of
-from tui.storage.validate import check_details
+from tui.storage.types import SessionSets
+from tui.storage.validate import SESSION_SETS
 
 
 class DetailFormat:
@@ -19,30 +19,30 @@ class DetailFormat:
         """`count` details documents, in words."""
         return f"the sets of {count} session(s)"
 
-    def unpack(self, path: Path, data: Any, *, unicode: bool) -> Unpacked:
+    def unpack(self, path: Path, data: object, *, unicode: bool) -> Unpacked[SessionSets]:
         """Each `{"id", "sets"}` document, checked down to every set."""
         tables = tables_of(path, data, self.tables)
-        unpacked = Unpacked()
+        unpacked: Unpacked[SessionSets] = Unpacked()
         seen: set[str] = set()
         for key, doc in tables.get(DETAIL_TABLE, {}).items():
-            where = f"{DETAIL_TABLE}.{key}"
-            errors: list[str] = []
-            check_details(doc, where, errors, unicode=unicode)
-            if not errors and doc["id"] in seen:
-                errors.append(f"{where}.id: a second document for this session")
-            if errors:
-                unpacked.bad.append(Rejected(doc, errors))
-            else:
+            if SESSION_SETS.accepts(doc, unicode=unicode) and doc["id"] not in seen:
                 seen.add(doc["id"])
                 unpacked.good.append(doc)
+                continue
+            where = f"{DETAIL_TABLE}.{key}"
+            errors: list[str] = []
+            SESSION_SETS.check(doc, where, errors, unicode=unicode)
+            if not errors:  # valid, so turned away for its id
+                errors.append(f"{where}.id: a second document for this session")
+            unpacked.bad.append(Rejected(doc, errors))
         return unpacked
 
-    def pack(self, good: list[dict[str, Any]]) -> Tables:
+    def pack(self, good: list[SessionSets]) -> Tables:
         """A fresh shard holding exactly `good`."""
         return {DETAIL_TABLE: {str(n): doc for n, doc in enumerate(good, 1)}}
 
 
-def with_details(tables: Tables | None, docs: list[dict[str, Any]]) -> Tables:
+def with_details(tables: Tables | None, docs: list[SessionSets]) -> Tables:
     """`tables` with each of `docs` added, or replacing the document with the same id."""
     table = (tables or {}).get(DETAIL_TABLE, {})
     doc_ids = {doc.get("id"): key for key, doc in table.items()}

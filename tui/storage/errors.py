@@ -31,12 +31,12 @@ class DamagedFileError(StoreError):
 
 
 class InvalidRecordError(StoreError, ValueError):
-    """A session record handed to the store does not have the documented shape."""
+    """A record handed to the store does not have the documented shape (see storage.types)."""
 
-    def __init__(self, errors: list[str]) -> None:
+    def __init__(self, errors: list[str], what: str = "session record") -> None:
         self.errors = errors
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        super().__init__(f"invalid session record: {errors[0]}{more}")
+        super().__init__(f"invalid {what}: {errors[0]}{more}")
 
 
 class ImportFileError(Exception):

@@ -6,8 +6,9 @@ import csv
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TextIO
 
+from tui.storage.types import SessionRecord, SetEntry
 from tui.storage.validate import EXPORT_FORMAT, EXPORT_VERSION
 
 CSV_HEADER = (
@@ -25,7 +26,7 @@ CSV_HEADER = (
 )
 
 
-def _csv_row(record: dict[str, Any], entry: dict[str, Any]) -> list[Any]:
+def _csv_row(record: SessionRecord, entry: SetEntry) -> list[str | int | None]:
     return [
         datetime.fromisoformat(entry["at"]).isoformat(timespec="seconds"),
         record["routine_name"],
@@ -41,7 +42,7 @@ def _csv_row(record: dict[str, Any], entry: dict[str, Any]) -> list[Any]:
     ]
 
 
-def export_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+def export_csv(records: Iterable[SessionRecord], out: TextIO) -> None:
     """One row per set (and side) of each full record; rating and note repeat on each row.
 
     "at" is when the set was done, in ISO 8601 with the UTC offset it was recorded with
@@ -54,14 +55,14 @@ def export_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
     csv.writer(out).writerow(CSV_HEADER)
     rows = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
     for record in records:
-        rows.writerows(_csv_row(record, entry) for entry in record.get("sets") or [])
+        rows.writerows(_csv_row(record, entry) for entry in record["sets"])
 
 
-def _dumped(value: Any) -> str:
+def _dumped(value: object) -> str:
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
 
 
-def export_json(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+def export_json(records: Iterable[SessionRecord], out: TextIO) -> None:
     """`{"format": "loosen-export", "sessions": [...], "version": 1}`, stable byte for byte.
 
     Written one session at a time, each exactly as `json.dumps(document, indent=2,

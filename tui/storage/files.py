@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tinydb import TinyDB
 
 from tui.storage.atomic import AtomicJSONStorage, fsync_dir
 from tui.storage.errors import DamagedFileError, ReadOnlyError, StoreError
+from tui.storage.types import JSONObject
 
 T = TypeVar("T")
 ONLY_DOC = "1"
@@ -143,16 +144,16 @@ class DataFiles:
             return fallback
         raise StoreError(f"{path} keeps turning up damaged")
 
-    def read_doc(self, path: Path, table: str) -> dict[str, Any] | None:
+    def read_doc(self, path: Path, table: str) -> JSONObject | None:
         """The single document of a one-document file, or None."""
 
-        def read(db: TinyDB) -> dict[str, Any] | None:
+        def read(db: TinyDB) -> JSONObject | None:
             doc = db.table(table).get(doc_id=int(ONLY_DOC))
             return dict(doc) if doc is not None else None
 
         return self.run(path, read, None, reading=True)
 
-    def write_doc(self, path: Path, table: str, doc: dict[str, Any]) -> None:
+    def write_doc(self, path: Path, table: str, doc: Mapping[str, object]) -> None:
         """Replace a one-document file with `doc`, in one atomic write and no read."""
         self.check_writable()
         try:

@@ -17,14 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import cast
 
-from tui.storage.records import DONE_IDS, done_exercise_ids
+from tui.storage.records import done_exercise_ids
+from tui.storage.types import Session, SessionRecord
 
 _WEEK = 7
 
 
-def session_day(summary: dict[str, Any]) -> date:
+def session_day(summary: Session) -> date:
     """The local date on which the session started."""
     return _day(summary["started_at"])
 
@@ -45,25 +46,24 @@ def local_start(started_at: str) -> datetime:
     return datetime.fromisoformat(started_at).astimezone()
 
 
-def done_exercises(summary: dict[str, Any]) -> list[str]:
+def done_exercises(summary: Session) -> list[str]:
     """Ids of exercises with a done set: from a summary, or worked out from a full record."""
-    done: list[str] | None = summary.get(DONE_IDS)
-    if done is not None:
-        return done
-    return done_exercise_ids(summary.get("sets") or [])
+    if "sets" in summary:  # a full record (a summary has no "sets")
+        return done_exercise_ids(cast("SessionRecord", summary)["sets"])
+    return summary.get("done_exercise_ids") or []
 
 
-def counts(summary: dict[str, Any]) -> bool:
+def counts(summary: Session) -> bool:
     """Whether the session counts towards streaks and totals (at least one done set)."""
     return bool(done_exercises(summary))
 
 
-def day_counts(summaries: Iterable[dict[str, Any]]) -> dict[date, int]:
+def day_counts(summaries: Iterable[Session]) -> dict[date, int]:
     """How many counting sessions started on each day."""
     return dict(Counter([_day(s["started_at"]) for s in summaries if counts(s)]))
 
 
-def workout_days(summaries: Iterable[dict[str, Any]]) -> set[date]:
+def workout_days(summaries: Iterable[Session]) -> set[date]:
     """The days with at least one counting session."""
     return set(day_counts(summaries))
 
@@ -135,9 +135,7 @@ def calendar(days_counts: dict[date, int], today: date, weeks: int = 12) -> Cale
     return Calendar(week_starts=starts, rows=rows)
 
 
-def sessions_per_week(
-    summaries: Iterable[dict[str, Any]], today: date, weeks: int = 12
-) -> list[int]:
+def sessions_per_week(summaries: Iterable[Session], today: date, weeks: int = 12) -> list[int]:
     """Counting sessions in each of the last `weeks` weeks (Monday to Sunday), oldest first."""
     first = week_start(today) - timedelta(weeks=weeks - 1)
     # A cheap text test skips most of a long history: in every spelling that
@@ -162,9 +160,7 @@ class ExerciseStats:
     times_last_30_days: int
 
 
-def exercise_stats(
-    summaries: Iterable[dict[str, Any]], exercise_id: str, today: date
-) -> ExerciseStats:
+def exercise_stats(summaries: Iterable[Session], exercise_id: str, today: date) -> ExerciseStats:
     """Figures for one exercise over sessions where it had at least one done set.
 
     "The last 30 days" are today and the 29 days before it; later dates are ignored.

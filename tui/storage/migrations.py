@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from tinydb import TinyDB
 
@@ -16,7 +15,8 @@ from tui.storage.atomic import fsync_dir, is_temp_name
 from tui.storage.errors import DamagedFileError, StoreError
 from tui.storage.files import DataFiles
 from tui.storage.shards import History
-from tui.storage.validate import check_session
+from tui.storage.types import JSONObject, SessionRecord
+from tui.storage.validate import SESSION_RECORD
 
 Migration = Callable[[DataFiles, History, Path], None]
 
@@ -81,20 +81,18 @@ def _v1_to_v2(files: DataFiles, history: History, backup: Path) -> None:
     """One `loosen.json` (tables "sessions" and "active") → active.json and history shards."""
     source = files.data_dir / layout.V1_DATABASE
 
-    def load(db: TinyDB) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def load(db: TinyDB) -> tuple[list[JSONObject], list[JSONObject]]:
         return [dict(d) for d in db.table("sessions")], [dict(d) for d in db.table("active")]
 
-    nothing: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+    nothing: tuple[list[JSONObject], list[JSONObject]] = ([], [])
     sessions, actives = files.run(source, load, nothing)
-    usable: dict[str, dict[str, Any]] = {}
+    usable: dict[str, SessionRecord] = {}
     problems: list[str] = []
     for index, record in enumerate(sessions):
-        errors: list[str] = []
-        check_session(record, f"sessions[{index}]", errors)
-        if errors:
-            problems.append(errors[0])
-        else:
+        if SESSION_RECORD.accepts(record):
             usable[record["id"]] = record
+        else:
+            problems.append(SESSION_RECORD.problems(record, f"sessions[{index}]")[0])
     history.put(usable.values())  # replaces by id, so a re-run after a kill adds no copies
     active = actives[0] if actives else None
     if active is not None and active.get("id") not in usable:

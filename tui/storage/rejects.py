@@ -13,9 +13,9 @@ written as ASCII (any lone surrogate escape survives) and replaced atomically.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from tui.storage.atomic import atomic_write_bytes
 from tui.storage.errors import DamagedFileError
@@ -61,5 +61,5 @@ def set_aside(shard: Path, rejected: list[Rejected], now: datetime) -> Path:
     return path
 
 
-def _key(entry: dict[str, Any]) -> str:
+def _key(entry: Mapping[str, object]) -> str:
     return json.dumps([entry.get("from"), entry.get("record")], sort_keys=True)

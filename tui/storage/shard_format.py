@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from tui.storage.errors import DamagedFileError
 
 Tables = dict[str, dict[str, Any]]
+"""A TinyDB file's tables (documents by doc id, by table name): raw JSON, the lowest layer."""
+Doc = TypeVar("Doc")
 
 
-def tables_of(path: Path, data: Any, names: tuple[str, ...]) -> Tables:
+def tables_of(path: Path, data: object, names: tuple[str, ...]) -> Tables:
     """`data` as a shard's tables, only those in `names`; DamagedFileError if it is not."""
     if data is None:
         return {}
@@ -40,19 +42,19 @@ def next_doc_id(table: dict[str, Any]) -> int:
 class Rejected:
     """A record that failed validation, and why (each problem starts with its JSON path)."""
 
-    record: Any
+    record: object
     problems: list[str]
 
 
 @dataclass
-class Unpacked:
-    """A shard's records that passed validation, and those that did not."""
+class Unpacked(Generic[Doc]):
+    """A shard's records that passed validation (typed from here on), and those that did not."""
 
-    good: list[dict[str, Any]] = field(default_factory=list)
+    good: list[Doc] = field(default_factory=list)
     bad: list[Rejected] = field(default_factory=list)
 
 
-class ShardFormat(Protocol):
+class ShardFormat(Protocol[Doc]):
     """How one kind of shard is laid out and checked."""
 
     tables: tuple[str, ...]
@@ -62,10 +64,10 @@ class ShardFormat(Protocol):
         """`count` records of this kind, in words: "3 session record(s)"."""
         ...
 
-    def unpack(self, path: Path, data: Any, *, unicode: bool) -> Unpacked:
+    def unpack(self, path: Path, data: object, *, unicode: bool) -> Unpacked[Doc]:
         """Validate every record; DamagedFileError if `data` is not shaped like this shard."""
         ...
 
-    def pack(self, good: list[dict[str, Any]]) -> Tables:
+    def pack(self, good: list[Doc]) -> Tables:
         """The tables that hold exactly `good`."""
         ...

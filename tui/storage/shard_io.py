@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Generic
 
 from tui.storage.atomic import AtomicJSONStorage, atomic_write_bytes
 from tui.storage.errors import DamagedFileError, StoreError
@@ -20,17 +20,17 @@ from tui.storage.files import DataFiles, damaged_name
 from tui.storage.reading import parse_json, read_regular
 from tui.storage.rejects import set_aside
 from tui.storage.salvage import salvage_tables
-from tui.storage.shard_format import ShardFormat, Tables, Unpacked
+from tui.storage.shard_format import Doc, ShardFormat, Tables, Unpacked
 
 
 @dataclass
-class Loaded:
+class Loaded(Generic[Doc]):
     """The good records of a shard, and its tables to change and write back.
 
     `tables` is None when the file could not be read or mended: nothing may write it then.
     """
 
-    good: list[dict[str, Any]]
+    good: list[Doc]
     tables: Tables | None
 
 
@@ -39,7 +39,9 @@ def _unicode_escapes(raw: bytes) -> bool:
     return b"\\ud" in raw or b"\\uD" in raw
 
 
-def load_shard(files: DataFiles, path: Path, fmt: ShardFormat, *, strict: bool = False) -> Loaded:
+def load_shard(
+    files: DataFiles, path: Path, fmt: ShardFormat[Doc], *, strict: bool = False
+) -> Loaded[Doc]:
     """Read, validate and if need be mend the shard at `path`.
 
     A file that cannot be read (a directory in its place, no permission) raises
@@ -70,13 +72,13 @@ def load_shard(files: DataFiles, path: Path, fmt: ShardFormat, *, strict: bool =
 def _mend(
     files: DataFiles,
     path: Path,
-    fmt: ShardFormat,
-    unpacked: Unpacked,
+    fmt: ShardFormat[Doc],
+    unpacked: Unpacked[Doc],
     raw: bytes,
     damage: DamagedFileError | None,
     unreadable: int,
     strict: bool,
-) -> Loaded:
+) -> Loaded[Doc]:
     name = files.relative(path)
     good, bad = unpacked.good, unpacked.bad
     first = f" (first: {bad[0].problems[0]})" if bad else ""

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from tui.storage import records
 from tui.storage.atomic import AtomicBatch, json_payload
@@ -22,12 +21,13 @@ from tui.storage.dirs import make_private_dir, remove_leftover_temps
 from tui.storage.errors import StoreError
 from tui.storage.files import DataFiles
 from tui.storage.layout import detail_shard, is_shard_name, shard_years, summary_shard
-from tui.storage.shard_format import ShardFormat, Tables
+from tui.storage.shard_format import Doc, ShardFormat, Tables
 from tui.storage.shard_io import load_shard
 from tui.storage.summaries import SummaryFormat, SummaryShard
+from tui.storage.types import SessionRecord, SessionSets, SessionSummary, SetEntry
 
 
-def _summaries(tables: Tables, summaries: list[dict[str, Any]]) -> Tables:
+def _summaries(tables: Tables, summaries: list[SessionSummary]) -> Tables:
     shard = SummaryShard(tables)
     for summary in summaries:
         shard.put(summary)
@@ -77,7 +77,7 @@ class History:
 
     def summaries(
         self, year: int, *, strict: bool = False, remember: bool = True
-    ) -> list[dict[str, Any]]:
+    ) -> list[SessionSummary]:
         """The valid summaries stored for `year`, in file order (see `load_shard`).
 
         `remember` notes which year each id is in, for `find`.
@@ -102,24 +102,24 @@ class History:
             if is_shard_name(entry.name) and not (entry.is_file() and os.access(entry, os.R_OK)):
                 raise StoreError(f"cannot read {entry}: it is not a readable file")
 
-    def all_summaries(self) -> list[dict[str, Any]]:
+    def all_summaries(self) -> list[SessionSummary]:
         """Every summary, in no particular order."""
         with collector_paused():
             return [summary for year in self.years() for summary in self.summaries(year)]
 
     def sets_by_id(
         self, month: tuple[int, int], *, strict: bool = False
-    ) -> dict[str, list[dict[str, Any]]]:
+    ) -> dict[str, list[SetEntry]]:
         """The sets of every session started in `month` (year, month), by session id."""
         path = detail_shard(self.directory, month)
         docs = load_shard(self.files, path, DetailFormat(), strict=strict).good
         return {doc["id"]: doc["sets"] for doc in docs}
 
-    def sets_of(self, summary: dict[str, Any]) -> list[dict[str, Any]] | None:
+    def sets_of(self, summary: SessionSummary) -> list[SetEntry] | None:
         """The sets of one session (None if they are missing), reading one month."""
         return self.sets_by_id(records.session_month(summary)).get(summary["id"])
 
-    def find(self, session_id: str) -> dict[str, Any] | None:
+    def find(self, session_id: str) -> SessionSummary | None:
         """The summary of a session, looking in recent years first."""
         years = self.years()
         known = self._year_of.get(session_id)
@@ -140,7 +140,7 @@ class History:
         self,
         batch: AtomicBatch,
         path: Path,
-        fmt: ShardFormat,
+        fmt: ShardFormat[Doc],
         change: Callable[[Tables], Tables],
         *,
         exists: bool,
@@ -155,7 +155,7 @@ class History:
         except OSError as error:
             raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
 
-    def put(self, new_records: Iterable[dict[str, Any]]) -> None:
+    def put(self, new_records: Iterable[SessionRecord]) -> None:
         """Add records, each replacing any with its id: all sets first, then summaries.
 
         Each touched file is written once, however many records go into it, in one batch
@@ -163,8 +163,8 @@ class History:
         any summary file, so a kill never leaves a listed session without its sets.
         """
         self.files.check_writable()
-        details: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-        summaries: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        details: dict[tuple[int, int], list[SessionSets]] = defaultdict(list)
+        summaries: dict[int, list[SessionSummary]] = defaultdict(list)
         for record in new_records:
             summary, detail = records.split(record)
             month = records.session_month(record)

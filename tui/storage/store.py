@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Final, TypedDict, TypeVar
 
 from tinydb import TinyDB
 
@@ -22,11 +22,19 @@ from tui.storage.migrations import guessed_version, recorded_version, upgrade, w
 from tui.storage.records import SessionDetail, join, order_key, session_year
 from tui.storage.shards import History, collector_paused
 from tui.storage.streaming import full_records
-from tui.storage.validate import check_session
+from tui.storage.types import ActiveDocument, SessionRecord, SessionSummary
+from tui.storage.validate import ACTIVE_DOCUMENT, SESSION_RECORD
 
 T = TypeVar("T")
 # Marks an active session whose record add_session is writing to history (value: its year).
-SAVING_TO = "saving_to"
+SAVING_TO: Final = "saving_to"
+
+
+class _ActiveEntry(TypedDict, total=False):
+    """The one document of active.json: the unfinished session, and `saving_to` (see above)."""
+
+    session: ActiveDocument
+    saving_to: int
 
 
 _UNREAD = object()
@@ -55,7 +63,7 @@ class Store:
         self._mutex = threading.RLock()
         self._closed = False
         # The unfinished session as this writer last read or wrote it (see `active`).
-        self._active_memo: dict[str, Any] | object | None = _UNREAD
+        self._active_memo: ActiveDocument | object | None = _UNREAD
 
     @classmethod
     def open(cls, data_dir: Path, *, now: Callable[[], datetime] = datetime.now) -> Store:
@@ -111,7 +119,7 @@ class Store:
             return default
         return value
 
-    def set_setting(self, key: str, value: Any) -> None:
+    def set_setting(self, key: str, value: object) -> None:
         """Store a JSON-serialisable setting (bell on/off, theme, ...)."""
         with self._mutex:
             self._writable()
@@ -122,32 +130,40 @@ class Store:
 
     # The unfinished session ----------------------------------------------------------
 
-    def _active_entry(self) -> dict[str, Any] | None:
+    def _active_entry(self) -> _ActiveEntry | None:
         path = self.data_dir / layout.ACTIVE
 
-        def read(db: TinyDB) -> dict[str, Any] | None:
+        def read(db: TinyDB) -> _ActiveEntry | None:
             entry = db.table(layout.ACTIVE_TABLE).get(doc_id=1)
             if entry is None:
                 return None
-            if not isinstance(entry.get("session"), dict):
+            session = entry.get("session")
+            if not isinstance(session, dict):
                 raise DamagedFileError(path, "no session object in it")
-            return dict(entry)
+            if not ACTIVE_DOCUMENT.accepts(session):
+                problem = ACTIVE_DOCUMENT.problems(session, "session")[0]
+                raise DamagedFileError(path, f"the session in it is not valid: {problem}")
+            found: _ActiveEntry = {"session": session}
+            year = entry.get(SAVING_TO)
+            if isinstance(year, int):
+                found[SAVING_TO] = year
+            return found
 
         return self._files.run(path, read, None, reading=True)
 
-    def _is_saved(self, entry: dict[str, Any]) -> bool:
+    def _is_saved(self, entry: _ActiveEntry) -> bool:
         """Whether add_session had written this active session to history before a kill."""
         year = entry.get(SAVING_TO)
-        if not isinstance(year, int):
+        if year is None:
             return False
-        return self._history.contains(year, entry["session"].get("id"))
+        return self._history.contains(year, entry["session"]["id"])
 
     def _drop_stale_active(self) -> None:
         entry = self._active_entry()
         if entry is not None and not self.read_only and self._is_saved(entry):
             self._files.remove(self.data_dir / layout.ACTIVE)
 
-    def active(self) -> dict[str, Any] | None:
+    def active(self) -> ActiveDocument | None:
         """The unfinished session as last saved, or None.
 
         The one writer remembers it after the first read (screens ask often, on every
@@ -163,10 +179,13 @@ class Store:
             self._active_memo = found
         return found
 
-    def save_active(self, doc: dict[str, Any]) -> None:
-        """Save the unfinished session; on disk when this returns. Touches no history."""
-        if not isinstance(doc, dict):
-            raise TypeError(f"the active session must be a dict, not {type(doc).__name__}")
+    def save_active(self, doc: ActiveDocument) -> None:
+        """Save the unfinished session; on disk when this returns. Touches no history.
+
+        Raises InvalidRecordError if `doc` lacks the documented shape.
+        """
+        if not ACTIVE_DOCUMENT.accepts(doc):
+            raise InvalidRecordError(ACTIVE_DOCUMENT.problems(doc, "session"), "unfinished session")
         with self._mutex:
             self._writable()
             self._files.write_doc(
@@ -183,33 +202,31 @@ class Store:
 
     # History -------------------------------------------------------------------------
 
-    def add_session(self, record: dict[str, Any]) -> None:
+    def add_session(self, record: SessionRecord) -> None:
         """Add a finished or abandoned session (replacing one with its id); durable.
 
         If the active session has the same id it is cleared afterwards. A kill in between
         leaves history complete, and the next open clears the stale active session.
         Raises InvalidRecordError if the record lacks the documented shape.
         """
-        errors: list[str] = []
-        check_session(record, "record", errors)
-        if errors:
-            raise InvalidRecordError(errors)
+        if not SESSION_RECORD.accepts(record):
+            raise InvalidRecordError(SESSION_RECORD.problems(record, "record"))
         with self._mutex:
             self._writable()
             self._active_memo = _UNREAD  # read again after this, whatever happens
             active_path = self.data_dir / layout.ACTIVE
             entry = self._active_entry()
-            finishing = entry is not None and entry["session"].get("id") == record["id"]
+            finishing = entry is not None and entry["session"]["id"] == record["id"]
             if finishing and entry is not None:
                 # Tells the next open which year to look in, should we die before the end.
-                marked = {**entry, SAVING_TO: session_year(record)}
+                marked: _ActiveEntry = {**entry, SAVING_TO: session_year(record)}
                 self._files.write_doc(active_path, layout.ACTIVE_TABLE, marked)
             self._history.put([record])
             if finishing:
                 self._files.remove(active_path)
             self._refresh_habit_index()
 
-    def sessions(self, routine_id: str | None = None) -> list[dict[str, Any]]:
+    def sessions(self, routine_id: str | None = None) -> list[SessionSummary]:
         """Summaries (records without "sets", plus done_exercise_ids), newest first.
 
         Reads every year's summaries and no sets. Summaries of one routine share their
@@ -219,17 +236,17 @@ class Store:
             found = [
                 summary
                 for summary in self._history.all_summaries()
-                if routine_id is None or summary.get("routine_id") == routine_id
+                if routine_id is None or summary["routine_id"] == routine_id
             ]
             found.sort(key=order_key, reverse=True)
         return found
 
-    def newest_sessions(self) -> Iterator[dict[str, Any]]:
+    def newest_sessions(self) -> Iterator[SessionSummary]:
         """Summaries newest first, reading one year's shard at a time: stop early to read less."""
         for year in reversed(self._history.years()):
             yield from sorted(self._history.summaries(year), key=order_key, reverse=True)
 
-    def session(self, session_id: str) -> dict[str, Any] | None:
+    def session(self, session_id: str) -> SessionRecord | None:
         """One full record, with its "sets" ([] if they are missing), or None."""
         detail = self.session_detail(session_id)
         return detail.record if detail is not None else None
@@ -246,7 +263,7 @@ class Store:
         sets = self._history.sets_of(summary)
         return SessionDetail(join(summary, sets), sets_missing=sets is None)
 
-    def all_sessions(self) -> Iterator[dict[str, Any]]:
+    def all_sessions(self) -> Iterator[SessionRecord]:
         """Every full record, oldest first, for export: memory stays flat as history grows.
 
         Raises StoreError when part of history cannot be read, so no export is silently
@@ -256,7 +273,7 @@ class Store:
         self._history.check_readable()
         return full_records(self._history, strict=True)
 
-    def import_sessions(self, records: CheckedSessions | list[dict[str, Any]]) -> int:
+    def import_sessions(self, records: CheckedSessions | Sequence[SessionRecord]) -> int:
         """Merge records by id, keeping ones already here as they are; returns how many are new.
 
         A plain list is checked first (InvalidRecordError); CheckedSessions were checked once

@@ -14,10 +14,10 @@ import itertools
 from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import datetime, timezone
-from typing import Any
 
 from tui.storage.records import join, order_key, session_month
 from tui.storage.shards import History
+from tui.storage.types import SessionRecord, SessionSummary, SetEntry
 from tui.storage.validate import MAX_OFFSET
 
 MONTHS_KEPT = 3  # the order by instant visits a month again only near its edges
@@ -28,9 +28,9 @@ def _earliest_start(year: int) -> datetime:
     return datetime(year, 1, 1, tzinfo=timezone(MAX_OFFSET))
 
 
-def summaries_in_order(history: History, *, strict: bool) -> Iterator[dict[str, Any]]:
+def summaries_in_order(history: History, *, strict: bool) -> Iterator[SessionSummary]:
     """Every summary, oldest first (the id breaks ties), one year's shard read at a time."""
-    pending: list[tuple[tuple[datetime, str], int, dict[str, Any]]] = []
+    pending: list[tuple[tuple[datetime, str], int, SessionSummary]] = []
     arrival = itertools.count()
     for year in history.years(strict=strict):
         for summary in history.summaries(year, strict=strict, remember=False):
@@ -42,9 +42,9 @@ def summaries_in_order(history: History, *, strict: bool) -> Iterator[dict[str, 
         yield heapq.heappop(pending)[2]
 
 
-def full_records(history: History, *, strict: bool) -> Iterator[dict[str, Any]]:
+def full_records(history: History, *, strict: bool) -> Iterator[SessionRecord]:
     """Every full record, oldest first; `strict` raises StoreError for a file it cannot read."""
-    months: OrderedDict[tuple[int, int], dict[str, list[dict[str, Any]]]] = OrderedDict()
+    months: OrderedDict[tuple[int, int], dict[str, list[SetEntry]]] = OrderedDict()
     for summary in summaries_in_order(history, strict=strict):
         month = session_month(summary)
         if month in months:

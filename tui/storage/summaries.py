@@ -16,11 +16,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tui.storage import records
 from tui.storage.records import DONE_IDS
-from tui.storage.shard_format import Rejected, Unpacked, is_doc_id, next_doc_id, tables_of
+from tui.storage.shard_format import (
+    Rejected,
+    Tables,
+    Unpacked,
+    is_doc_id,
+    next_doc_id,
+    tables_of,
+)
+from tui.storage.types import JSONObject, SessionSummary
 from tui.storage.validate import (
     SHARED_LISTS,
     check_summary,
@@ -45,7 +53,7 @@ class SummaryFormat:
         """`count` summaries, in words."""
         return f"{count} session record(s)"
 
-    def unpack(self, path: Path, data: Any, *, unicode: bool) -> Unpacked:
+    def unpack(self, path: Path, data: object, *, unicode: bool) -> Unpacked[SessionSummary]:
         """Each summary with its lists put back (fresh lists; items are shared), checked."""
         tables = tables_of(path, data, self.tables)
         lists = {
@@ -53,7 +61,7 @@ class SummaryFormat:
             for key, doc in tables.get(LISTS, {}).items()
             if is_doc_id(key) and isinstance(doc, dict) and isinstance(doc.get("items"), list)
         }
-        unpacked = Unpacked()
+        unpacked: Unpacked[SessionSummary] = Unpacked()
         seen: set[str] = set()
         shared_ok: dict[tuple[str, int], bool] = {}  # each shared list is checked once
         for key, doc in tables.get(SESSIONS, {}).items():
@@ -74,9 +82,11 @@ class SummaryFormat:
                     fine = fine and SHARED_LISTS[name].accepts(summary.get(name))
             if fine and unicode:
                 fine = unicode_ok(summary)
-            if fine and records.session_year(summary) == self.year and summary["id"] not in seen:
-                seen.add(summary["id"])
-                unpacked.good.append(summary)
+            # Every field was checked just above: from here on it is a SessionSummary.
+            checked = cast(SessionSummary, summary)
+            if fine and records.session_year(checked) == self.year and checked["id"] not in seen:
+                seen.add(checked["id"])
+                unpacked.good.append(checked)
             else:
                 problems = self._problems(doc, summary, lists, f"{SESSIONS}.{key}", seen, unicode)
                 unpacked.bad.append(Rejected(summary, problems))
@@ -84,8 +94,8 @@ class SummaryFormat:
 
     def _problems(
         self,
-        doc: dict[str, Any],
-        summary: dict[str, Any],
+        doc: JSONObject,
+        summary: JSONObject,
         lists: dict[int, list[Any]],
         where: str,
         seen: set[str],
@@ -98,13 +108,14 @@ class SummaryFormat:
             if type(ref) is int and ref not in lists:
                 errors.append(f"{where}.{name}: refers to list {ref}, which is missing")
         check_summary(summary, where, errors, unicode=unicode)
-        if not errors and records.session_year(summary) != self.year:
+        checked = cast(SessionSummary, summary)  # looked at only when no error was found
+        if not errors and records.session_year(checked) != self.year:
             errors.append(f"{where}.started_at: not in {self.year}, the year of this file")
-        if not errors and summary["id"] in seen:
+        if not errors and checked["id"] in seen:
             errors.append(f"{where}.id: a second session with this id")
         return errors
 
-    def pack(self, good: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    def pack(self, good: list[SessionSummary]) -> Tables:
         """A fresh shard holding exactly `good`."""
         shard = SummaryShard(None)
         for summary in good:
@@ -115,15 +126,16 @@ class SummaryFormat:
 class SummaryShard:
     """One summary file's tables in memory, for adding or replacing summaries."""
 
-    def __init__(self, tables: dict[str, dict[str, Any]] | None) -> None:
+    def __init__(self, tables: Tables | None) -> None:
         tables = tables or {}
-        self.sessions: dict[str, dict[str, Any]] = tables.get(SESSIONS, {})
-        self.lists: dict[str, dict[str, Any]] = tables.get(LISTS, {})
+        self.sessions: dict[str, JSONObject] = tables.get(SESSIONS, {})
+        """Summaries as stored: each shared list replaced by the doc id of its list."""
+        self.lists: dict[str, JSONObject] = tables.get(LISTS, {})
         self._doc_ids = {doc.get("id"): key for key, doc in self.sessions.items()}
         self._list_ids = {_key(doc.get("items")): key for key, doc in self.lists.items()}
         self._next_session = next_doc_id(self.sessions)
 
-    def tables(self) -> dict[str, dict[str, Any]]:
+    def tables(self) -> Tables:
         """The tables to write back; lists first, so a file cut short keeps them."""
         return {LISTS: self.lists, SESSIONS: self.sessions}
 
@@ -135,9 +147,9 @@ class SummaryShard:
             self._list_ids[key] = doc_id
         return int(self._list_ids[key])
 
-    def put(self, summary: dict[str, Any]) -> None:
+    def put(self, summary: SessionSummary) -> None:
         """Add `summary`, or replace the one with the same id."""
-        encoded = dict(summary)
+        encoded: JSONObject = dict(summary)
         for field in SHARED_FIELDS:
             if isinstance(encoded.get(field), list):
                 encoded[field] = self._list_ref(encoded[field])

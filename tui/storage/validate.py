@@ -1,11 +1,41 @@
-"""Checking session records and export files against the documented shapes."""
+"""The one validator of each kind of document loosen keeps (shapes in `tui.storage.types`).
+
+Storage checks a record before writing it, checks every record it reads back, and
+`loosen import` checks every record of a file, all with the same `Document` below, so
+they accept the same records and word a problem the same way (`tui.json_problems`):
+
+    sessions[2].sets[0].reps: expected a whole number, got "ten"
+    sessions[2]: missing field "status"
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Generic, TypeGuard, TypeVar
+
+from tui.json_problems import (
+    TOP,
+    at,
+    at_least,
+    at_most,
+    expected,
+    field_path,
+    missing_field,
+    one_of,
+    shown,
+)
+from tui.storage.types import (
+    ActiveDocument,
+    ExerciseRef,
+    ExportDocument,
+    JSONObject,
+    SessionRecord,
+    SessionSets,
+    SessionSummary,
+    SetEntry,
+)
 
 EXPORT_FORMAT = "loosen-export"
 EXPORT_VERSION = 1
@@ -19,17 +49,7 @@ LAST_YEAR = 9000
 MAX_OFFSET = timedelta(hours=18)
 
 Check = Callable[[Any, str, list[str]], None]
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    text = json.dumps(value, ensure_ascii=False)
-    if not _encodable(text):
-        text = json.dumps(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+T = TypeVar("T")
 
 
 def _encodable(text: str) -> bool:
@@ -44,13 +64,13 @@ def _check_unicode(value: Any, path: str, errors: list[str]) -> None:
     """Lone surrogates (legal in JSON escapes) cannot be written back out as UTF-8."""
     if isinstance(value, str):
         if not _encodable(value):
-            errors.append(f"{path}: text is not valid Unicode (a lone surrogate escape)")
+            errors.append(at(path, "text is not valid Unicode (a lone surrogate escape)"))
     elif isinstance(value, dict):
         for key, item in value.items():
             if not _encodable(key):
-                errors.append(f"{path}: key {json.dumps(key)} is not valid Unicode")
+                errors.append(at(path, f"key {json.dumps(key)} is not valid Unicode"))
             else:
-                _check_unicode(item, f"{path}.{key}", errors)
+                _check_unicode(item, field_path(path, key), errors)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _check_unicode(item, f"{path}[{index}]", errors)
@@ -67,8 +87,8 @@ def unicode_ok(value: Any) -> bool:
     return True
 
 
-def _fail(errors: list[str], path: str, expected: str, value: Any) -> None:
-    errors.append(f"{path}: expected {expected}, got {_shown(value)}")
+def _fail(errors: list[str], path: str, what: str, value: Any) -> None:
+    errors.append(at(path, expected(what, value)))
 
 
 def _is_int(value: Any) -> bool:
@@ -91,23 +111,28 @@ class Rule:
             self.report(value, path, errors)
 
 
-def _scalar(expected: str, accepts: Callable[[Any], bool]) -> Rule:
+def _scalar(what: str, accepts: Callable[[Any], bool]) -> Rule:
     def report(value: Any, path: str, errors: list[str]) -> None:
-        _fail(errors, path, expected, value)
+        _fail(errors, path, what, value)
 
     return Rule(accepts, report)
 
 
-def _report_count(value: Any, path: str, errors: list[str]) -> None:
-    _fail(errors, path, "an integer" if not _is_int(value) else "an integer of 0 or more", value)
+def _whole_number(minimum: int, maximum: int | None = None) -> Rule:
+    """A whole number from `minimum` (to `maximum`), worded as the catalogue loader does."""
 
+    def accepts(value: Any) -> bool:
+        return _is_int(value) and value >= minimum and (maximum is None or value <= maximum)
 
-def _is_count(value: Any) -> bool:
-    # `type(...) is int` first: the usual case costs no second call.
-    return (type(value) is int or _is_int(value)) and value >= 0
+    def report(value: Any, path: str, errors: list[str]) -> None:
+        if not _is_int(value):
+            _fail(errors, path, "a whole number", value)
+        elif value < minimum:
+            errors.append(at(path, at_least(minimum, value)))
+        elif maximum is not None:
+            errors.append(at(path, at_most(maximum, value)))
 
-
-_count = Rule(_is_count, _report_count)
+    return Rule(accepts, report)
 
 
 def _optional(rule: Rule) -> Rule:
@@ -116,11 +141,11 @@ def _optional(rule: Rule) -> Rule:
 
 
 def _one_of(*choices: str | None) -> Rule:
-    return _scalar("one of " + ", ".join(map(_shown, choices)), lambda value: value in choices)
+    return _scalar(one_of(choices), lambda value: value in choices)
 
 
 def timestamp_problem(value: Any) -> str | None:
-    """What is wrong with `value` as a stored date-time ("expected ..."), or None."""
+    """What is wrong with `value` as a stored date-time (what was expected instead), or None."""
     try:
         when = datetime.fromisoformat(value)
     except (TypeError, ValueError):
@@ -164,7 +189,9 @@ _text = _scalar("a string", lambda value: isinstance(value, str))
 _non_empty_text = _scalar(
     "a non-empty string", lambda value: isinstance(value, str) and bool(value)
 )
-_rating = _scalar("an integer from 1 to 5", lambda value: _is_int(value) and 1 <= value <= 5)
+_count = _whole_number(0)
+_rating = _whole_number(1, 5)
+_any_object = _scalar("an object", lambda value: isinstance(value, dict))
 
 
 def _list_of(rule: Rule) -> Rule:
@@ -186,15 +213,21 @@ def _list_of(rule: Rule) -> Rule:
 _ABSENT = object()
 
 
-def _object(fields: dict[str, Rule]) -> Rule:
-    pairs = [(name, rule.accepts) for name, rule in fields.items()]
+def _object(fields: Mapping[str, Rule], optional: frozenset[str]) -> Rule:
+    """An object with `fields` (those in `optional` may be left out); other fields pass."""
+    required = [(name, rule.accepts) for name, rule in fields.items() if name not in optional]
+    maybe = [(name, rule.accepts) for name, rule in fields.items() if name in optional]
 
     def accepts(value: Any) -> bool:
         if not isinstance(value, dict):
             return False
         get = value.get  # no rule accepts _ABSENT, so a missing field fails like a wrong one
-        for name, field_accepts in pairs:  # noqa: SIM110 (a loop: twice as fast as all())
+        for name, field_accepts in required:
             if not field_accepts(get(name, _ABSENT)):
+                return False
+        for name, field_accepts in maybe:
+            found = get(name, _ABSENT)
+            if found is not _ABSENT and not field_accepts(found):
                 return False
         return True
 
@@ -203,26 +236,63 @@ def _object(fields: dict[str, Rule]) -> Rule:
             _fail(errors, path, "an object", value)
             return
         for name, rule in fields.items():
-            if name not in value:
-                errors.append(f"{path}.{name}: missing")
-            else:
-                rule(value[name], f"{path}.{name}", errors)
+            if name in value:
+                rule(value[name], field_path(path, name), errors)
+            elif name not in optional:
+                errors.append(at(path, missing_field(name)))
 
     return Rule(accepts, report)
 
 
-_EXERCISE: dict[str, Rule] = {"id": _non_empty_text, "name": _text}
-_SET: dict[str, Rule] = {
-    "exercise_id": _non_empty_text,
-    "exercise_name": _text,
-    "set": _count,
-    "side": _one_of("left", "right", None),
-    "reps": _optional(_count),
-    "seconds": _optional(_count),
-    "outcome": _one_of("done", "skipped"),
-    "at": _timestamp,
-}
-_SESSION: dict[str, Rule] = {
+class Document(Generic[T]):
+    """The validator of one kind of JSON object, tied to the TypedDict `kind` that types it.
+
+    Its fields are exactly the TypedDict's (checked when it is made), and a field the
+    TypedDict marks optional may be left out. Fields it does not know pass unchecked.
+    """
+
+    def __init__(self, kind: type[T], fields: dict[str, Rule]) -> None:
+        names: frozenset[str] = frozenset(getattr(kind, "__annotations__", {}))
+        if names != set(fields):
+            raise TypeError(f"the rules for {kind.__name__} name other fields than it has")
+        self.kind = kind
+        self.fields: Mapping[str, Rule] = fields
+        self.optional: frozenset[str] = getattr(kind, "__optional_keys__", frozenset())
+        self.rule = _object(fields, self.optional)
+
+    def accepts(self, value: object, *, unicode: bool = True) -> TypeGuard[T]:
+        """Whether `value` is valid (fast; no messages). `unicode`: look for lone surrogates."""
+        return self.rule.accepts(value) and (not unicode or unicode_ok(value))
+
+    def check(self, value: object, path: str, errors: list[str], *, unicode: bool = True) -> None:
+        """Append to `errors` every problem with `value` at JSON path `path`."""
+        self.rule(value, path, errors)
+        if unicode and not unicode_ok(value):
+            _check_unicode(value, path, errors)
+
+    def problems(self, value: object, path: str = "") -> list[str]:
+        """Every problem with `value` at JSON path `path`; empty when it is valid."""
+        errors: list[str] = []
+        self.check(value, path, errors)
+        return errors
+
+
+EXERCISE_REF = Document(ExerciseRef, {"id": _non_empty_text, "name": _text})
+SET_ENTRY = Document(
+    SetEntry,
+    {
+        "exercise_id": _non_empty_text,
+        "exercise_name": _text,
+        "set": _count,
+        "side": _one_of("left", "right", None),
+        "reps": _optional(_count),
+        "seconds": _optional(_count),
+        "outcome": _one_of("done", "skipped"),
+        "at": _timestamp,
+    },
+)
+_SETS = _list_of(SET_ENTRY.rule)
+_SESSION_FIELDS: dict[str, Rule] = {
     "id": _non_empty_text,
     "routine_id": _text,
     "routine_name": _text,
@@ -233,32 +303,33 @@ _SESSION: dict[str, Rule] = {
     "sets_planned": _count,
     "sets_done": _count,
     "skipped_exercises": _list_of(_text),
-    "exercises": _list_of(_object(_EXERCISE)),
-    "sets": _list_of(_object(_SET)),
+    "exercises": _list_of(EXERCISE_REF.rule),
     "rating": _optional(_rating),
     "note": _optional(_text),
 }
-_check_fields = _object(_SESSION)
-# A summary is a record without its sets, plus the ids of the exercises done in them.
-_check_summary_fields = _object({name: check for name, check in _SESSION.items() if name != "sets"})
-_check_done_ids = _list_of(_non_empty_text)
+SESSION_RECORD = Document(SessionRecord, {**_SESSION_FIELDS, "sets": _SETS})
+SESSION_SUMMARY = Document(
+    SessionSummary, {**_SESSION_FIELDS, "done_exercise_ids": _list_of(_non_empty_text)}
+)
+SESSION_SETS = Document(SessionSets, {"id": _non_empty_text, "sets": _SETS})
+ACTIVE_DOCUMENT = Document(
+    ActiveDocument, {"id": _non_empty_text, "routine": _any_object, "engine": _any_object}
+)
+
 # The lists a summary shard stores once and shares (see tui.storage.summaries).
 SHARED_LISTS: dict[str, Rule] = {
-    "exercises": _SESSION["exercises"],
-    "skipped_exercises": _SESSION["skipped_exercises"],
-    "done_exercise_ids": _check_done_ids,
+    name: SESSION_SUMMARY.fields[name]
+    for name in ("exercises", "skipped_exercises", "done_exercise_ids")
 }
 _summary_own_fields = _object(
-    {name: rule for name, rule in _SESSION.items() if name != "sets" and name not in SHARED_LISTS}
+    {name: rule for name, rule in SESSION_SUMMARY.fields.items() if name not in SHARED_LISTS},
+    frozenset(),
 )
 
 
-def summary_fields_accepted(summary: dict[str, Any]) -> bool:
+def summary_fields_accepted(summary: JSONObject) -> bool:
     """Whether every field of a summary but its shared lists is valid (fast; no messages)."""
     return _summary_own_fields.accepts(summary)
-
-
-_check_details_fields = _object({"id": _non_empty_text, "sets": _list_of(_object(_SET))})
 
 
 def check_session(record: Any, path: str, errors: list[str], *, unicode: bool = True) -> None:
@@ -266,28 +337,20 @@ def check_session(record: Any, path: str, errors: list[str], *, unicode: bool = 
 
     `unicode`: look for lone surrogates (what `tui.untrusted` parsed has none).
     """
-    _check_fields(record, path, errors)
-    if unicode and not unicode_ok(record):
-        _check_unicode(record, path, errors)
+    SESSION_RECORD.check(record, path, errors, unicode=unicode)
 
 
 def check_summary(summary: Any, path: str, errors: list[str], *, unicode: bool = True) -> None:
     """Append to `errors` every problem with a stored summary (`unicode`: look for surrogates).
 
-    `done_exercise_ids` may be missing: it is worked out again from the sets then.
+    `done_exercise_ids` may be missing (the session then counts no exercise as done).
     """
-    _check_summary_fields(summary, path, errors)
-    if isinstance(summary, dict) and "done_exercise_ids" in summary:
-        _check_done_ids(summary["done_exercise_ids"], f"{path}.done_exercise_ids", errors)
-    if unicode and not unicode_ok(summary):
-        _check_unicode(summary, path, errors)
+    SESSION_SUMMARY.check(summary, path, errors, unicode=unicode)
 
 
 def check_details(doc: Any, path: str, errors: list[str], *, unicode: bool = True) -> None:
     """Append to `errors` every problem with a stored `{"id", "sets"}` document."""
-    _check_details_fields(doc, path, errors)
-    if unicode and not unicode_ok(doc):
-        _check_unicode(doc, path, errors)
+    SESSION_SETS.check(doc, path, errors, unicode=unicode)
 
 
 def check_sessions(sessions: Any, path: str = "sessions", *, unicode: bool = True) -> list[str]:
@@ -307,7 +370,7 @@ def check_sessions(sessions: Any, path: str = "sessions", *, unicode: bool = Tru
         if isinstance(session_id, str):
             if session_id in first_seen:
                 errors.append(
-                    f"{where}.id: duplicate id {_shown(session_id)} "
+                    f"{where}.id: duplicate id {shown(session_id, width=64)} "
                     f"(also {path}[{first_seen[session_id]}])"
                 )
             else:
@@ -318,17 +381,50 @@ def check_sessions(sessions: Any, path: str = "sessions", *, unicode: bool = Tru
     return errors
 
 
-def check_export(document: Any) -> list[str]:
-    """Problems with a parsed export file, each message starting with its JSON path."""
+def _report_sessions(value: Any, path: str, errors: list[str]) -> None:
+    errors.extend(check_sessions(value, path))
+
+
+EXPORT_DOCUMENT = Document(
+    ExportDocument,
+    {
+        "format": _scalar(shown(EXPORT_FORMAT), lambda value: value == EXPORT_FORMAT),
+        # `type is int`: 1.0 == True == 1 in Python, but a file saying 1.0 is not version 1.
+        "version": _scalar(
+            shown(EXPORT_VERSION),
+            lambda value: type(value) is int and value == EXPORT_VERSION,
+        ),
+        "sessions": Rule(lambda value: not check_sessions(value), _report_sessions),
+    },
+)
+
+
+def check_export_header(document: object) -> list[str]:
+    """Problems with an export's top level (format, version, sessions), each with its path.
+
+    The sessions themselves are left to `check_sessions`, so a caller can check them
+    apart. A file that is not a loosen export is not asked for its version.
+    """
     if not isinstance(document, dict):
-        return [f"expected a JSON object at the top level, got {_shown(document)}"]
+        return [expected(TOP, document)]
     errors: list[str] = []
-    if document.get("format") != EXPORT_FORMAT:
-        _fail(errors, "format", _shown(EXPORT_FORMAT), document.get("format"))
-    elif document.get("version") != EXPORT_VERSION or isinstance(document.get("version"), bool):
-        _fail(errors, "version", str(EXPORT_VERSION), document.get("version"))
+    for name in ("format", "version"):
+        rule = EXPORT_DOCUMENT.fields[name]
+        if name not in document:
+            errors.append(missing_field(name))
+            break
+        if not rule.accepts(document[name]):
+            rule.report(document[name], name, errors)
+            break
     if "sessions" not in document:
-        errors.append("sessions: missing")
-    elif not errors:
-        errors.extend(check_sessions(document["sessions"]))
+        errors.append(missing_field("sessions"))
     return errors
+
+
+def check_export(document: object) -> list[str]:
+    """Every problem with a parsed export file, each message starting with its JSON path."""
+    errors = check_export_header(document)
+    if errors:
+        return errors
+    assert isinstance(document, dict)  # check_export_header says so
+    return check_sessions(document["sessions"])
