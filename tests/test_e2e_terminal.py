@@ -120,7 +120,7 @@ def complete_sets(term: Terminal, *, small: bool = False) -> None:
         term.press("space")
         expect(term, [sides[done], work, f"{done} of 4 sets"], [label], cue=2 if done < 2 else 1)
     term.press("space")
-    summary = [f"Session complete: {FIRST_ROUTINE}", "Sets done       4 of 4"]
+    summary = [f"Session complete: {FIRST_ROUTINE}", "Sets done       2 of 2 (4 of 4 sides)"]
     summary += ["Skipped         nothing", "How does your upper back feel?  ○○○○○  press 1"]
     expect(term, summary, ["Your set"])
 
@@ -147,7 +147,7 @@ def test_first_routine_from_catalogue_to_history(tmp_path: Path, rows: int, cols
         expect(term, [NOTE])
         term.press("enter")
         wait_for_catalogue(term)
-        expect(term, ["Saved: 4 of 4 sets."])
+        expect(term, ["Saved: 4 of 4 sides."])
         term.press("q")
         assert term.wait_exit() == 0
 

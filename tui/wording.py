@@ -128,6 +128,42 @@ def set_words(entry: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+# ---------------------------------------------------------------- sessions
+
+SPACE_WORDS = {
+    "work": "Done",
+    "hold_ready": "Start hold",
+    "get_ready": "Start now",
+    "hold": "End hold",
+    "switch": "Skip",
+    "rest": "Skip rest",
+}
+"""What space does in each phase of a session (tui.session.model.Phase values)."""
+
+
+def space_words(phase: str, *, paced: bool = False) -> str:
+    """The key bar's word for space now: 'Done', 'Start hold', 'Skip rest'."""
+    if phase == "work" and paced:
+        return "Set done"
+    return SPACE_WORDS.get(phase, "Go")
+
+
+def rep_words(rep: int, reps: int) -> str:
+    """'rep 4 of 10'."""
+    return f"rep {rep} of {reps}"
+
+
+def slots_done_words(slots_done: int, slots_planned: int, sets_planned: int) -> str:
+    """'3 of 8 sides' (every set per side), '3 of 4 sets' (none), or '3 of 6 sets and sides'."""
+    if slots_planned == sets_planned:
+        unit = "set" if slots_planned == 1 else "sets"
+    elif slots_planned == 2 * sets_planned:
+        unit = "sides"
+    else:
+        unit = "sets and sides"
+    return f"{slots_done} of {slots_planned} {unit}"
+
+
 # ---------------------------------------------------------------- ratings
 
 
