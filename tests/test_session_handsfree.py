@@ -198,3 +198,62 @@ async def test_the_key_bar_keeps_leave_plus_and_m_on_narrow_screens(
         for shown in ("+ +15s", "m Bell", "c Leave", "space Skip"):
             assert shown in line, (shown, line)
         assert "…" not in line
+
+
+async def test_a_rest_between_exercises_shows_the_next_one_and_its_set_up(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(start_routine="four-step-upper-back")
+    routine = app.catalogue.routine("four-step-upper-back")
+    assert routine is not None
+    second = routine.steps[1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(routine.steps[0].dosage.sets * 2):
+            if "next: Set 1 of" in screen_text(app):
+                break
+            await pilot.press("space")
+            await pilot.pause()
+        text = screen_text(app)
+        assert "Rest · next: Set 1 of" in text
+        assert second.exercise.name.upper() in text
+        assert "Exercise 2 of" in text
+        assert f"1. Set-up: {second.exercise.cues[0].text[:30]}" in text
+
+
+async def test_the_header_keeps_a_gap_on_a_tiny_screen(make_app: AppFactory) -> None:
+    app = make_app(start_routine="four-step-upper-back")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "Exercise 1 of" in header
+        assert " Exercise 1 of" in header.replace("…", " "), header
+
+
+def notices(app: LoosenApp) -> list[str]:
+    """The notifications on show (Textual keeps them privately; toasts aren't in screenshots)."""
+    return [notification.message for notification in app._notifications]
+
+
+async def test_resuming_clears_the_session_kept_notice(make_app: AppFactory) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "escape")
+        await pilot.pause()
+        assert any("Session kept" in notice for notice in notices(app))
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not any("Session kept" in notice for notice in notices(app))
+
+
+def test_the_linux_console_gets_plain_glyphs() -> None:
+    from tui.wording import glyphs
+
+    fancy = "▷ ○ ● ▪ ▁▂▃▄▅▆▇ ▏▎▊▔ ⏎ ▶"
+    plain = glyphs(fancy, console=True)
+    assert plain == "> o * + 1234567 ||#- enter >"
+    assert all(ord(char) < 128 for char in plain)
+    assert glyphs(fancy, console=False) == fancy

@@ -209,7 +209,8 @@ async def test_resume_after_the_app_is_torn_down_mid_routine(
 ) -> None:
     app = make_app(start_routine="four-step-upper-back")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press_until(pilot, app, "Exercise 3 of 4")
+        await press_until(pilot, app, "Exercise 3 of 4")  # shown from the rest before it
+        await press_until(pilot, app, "Your set: press space when done")
         await pilot.press("space", "space")  # left side done, switch skipped
         await pilot.pause()
         assert "Set 1 of 2 · Right side" in dosage_line(app)

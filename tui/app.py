@@ -21,7 +21,7 @@ from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
 from tui.text import printable
-from tui.wording import READ_ONLY_MESSAGE, plural, slots_done_words
+from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
 ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 T = TypeVar("T")
@@ -250,6 +250,7 @@ class LoosenApp(App[int]):
             return
 
         def chosen(choice: ResumeChoice | None) -> None:
+            self.clear_notifications()  # 'Session kept: press r…' has been answered
             if choice == "resume":
                 self.show_session(session)
             elif choice == "discard":
@@ -481,6 +482,10 @@ class LoosenApp(App[int]):
         position = themes.index(self.theme) if self.theme in themes else -1
         self.theme = themes[(position + 1) % len(themes)]
         self.notify(f"Theme: {self.theme}")
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How a key is shown in the bars: '⏎' becomes 'enter' on the Linux console."""
+        return glyphs(super().get_key_display(binding))
 
     def notify(
         self,

@@ -7,12 +7,40 @@ words. Plain strings, no Textual: the callers make them literal Content.
 from __future__ import annotations
 
 import math
+import os
 from typing import TYPE_CHECKING, Any
 
 from tui.catalogue.model import CueKind, Dosage
 
 if TYPE_CHECKING:
     from tui.session.model import Slot
+
+LINUX_CONSOLE = os.environ.get("TERM") == "linux"
+"""The Linux console: its fonts lack most box and block glyphs, so plain ones stand in."""
+
+CONSOLE_GLYPHS = str.maketrans(
+    {
+        "▷": ">",
+        "▶": ">",
+        "○": "o",
+        "●": "*",
+        "▪": "+",
+        "■": "#",
+        "▏": "|",
+        "▎": "|",
+        "▊": "#",
+        "▔": "-",
+        "⏎": "enter",
+        **{bar: str(level) for level, bar in enumerate("▁▂▃▄▅▆▇", start=1)},
+    }
+)
+"""Each glyph the Linux console can't show, and what it shows instead."""
+
+
+def glyphs(text: str, *, console: bool = LINUX_CONSOLE) -> str:
+    """`text` as the terminal can show it: plain stand-ins on the Linux console."""
+    return text.translate(CONSOLE_GLYPHS) if console else text
+
 
 CUE_LABELS = {
     CueKind.SETUP: "Set-up",
@@ -28,8 +56,8 @@ UNFINISHED_MESSAGE = "You have an unfinished session: press r to resume or disca
 
 RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
 """How the upper back feels, for each rating."""
-RATING_MARK = "●"
-NO_RATING_MARK = "○"
+RATING_MARK = glyphs("●")
+NO_RATING_MARK = glyphs("○")
 RATING_TOP = 5
 
 

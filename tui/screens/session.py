@@ -276,20 +276,31 @@ class SessionScreen(LoosenScreen[None]):
         return self.query_one(f"#{widget_id}", QuietStatic)
 
     def refresh_view(self) -> None:
-        """Redraw everything that depends on the position in the routine."""
+        """Redraw everything that depends on the position in the routine.
+
+        During a switch or rest the screen is already about what comes next: its exercise,
+        set and side, and (between exercises) its set-up cues, which is when they are needed.
+        """
         engine = self.engine
         slot = engine.current_slot
-        exercise = engine.exercise
-        if slot is None or exercise is None:
+        if slot is None:
             return
-        step = (engine.step_index or 0) + 1
-        self.text("position").shown = Content(f"Exercise {step} of {engine.step_count}")
+        upcoming = engine.coming_up()
+        shown = upcoming or slot
+        exercise = shown.exercise
+        self.text("position").shown = Content(
+            f"Exercise {shown.step_index + 1} of {engine.step_count}"
+        )
         self.text("exercise-name").shown = Content.styled(printable(exercise.name).upper(), "bold")
-        dosage = slot_words(slot)
-        if slot.step.note:
-            dosage += f"  ({printable(slot.step.note)})"
+        dosage = slot_words(shown)
+        if shown.step.note:
+            dosage += f"  ({printable(shown.step.note)})"
+        if upcoming is not None:
+            gap = "Switch sides" if engine.phase is Phase.SWITCH else "Rest"
+            dosage = f"{gap} · next: {dosage}"
         self.text("dosage-line").shown = Content(dosage)
-        self.query_one(CueList).show(exercise.cues, engine.cue_index)
+        new_exercise = upcoming is not None and upcoming.step_index != slot.step_index
+        self.query_one(CueList).show(exercise.cues, 0 if new_exercise else engine.cue_index)
         minutes_left = max(1, round(engine.remaining_seconds_estimate() / 60))
         skipped = sum(1 for record in engine.records if not record.is_done)
         skipped_words = f" · {skipped} skipped" if skipped else ""

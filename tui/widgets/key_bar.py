@@ -11,7 +11,9 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
 
-SEPARATOR = "▏"
+from tui.wording import glyphs
+
+SEPARATOR = glyphs("▏")
 
 
 class KeyItem(NamedTuple):
