@@ -112,6 +112,7 @@ class SessionScreen(LoosenScreen[None]):
             yield Static(Content(printable(self.engine.routine.name)), id="routine-name")
             yield QuietStatic(id="position")
             yield QuietStatic(id="elapsed")
+            yield QuietStatic(id="elapsed-second")
         yield QuietStatic(id="exercise-name")
         yield QuietStatic(id="dosage-line")
         with VerticalScroll(id="cue-scroll", can_focus=False):
@@ -313,7 +314,10 @@ class SessionScreen(LoosenScreen[None]):
     def refresh_clock(self) -> None:
         """Redraw only what changes with time: the countdown and the elapsed clock."""
         engine = self.engine
-        self.text("elapsed").shown = Content(f"time {clock(engine.elapsed_seconds())}")
+        elapsed = f"time {clock(engine.elapsed_seconds())}"
+        # The last digit apart: a new second repaints one cell of the header, not thirteen.
+        self.text("elapsed").shown = Content(elapsed[:-1])
+        self.text("elapsed-second").shown = Content(elapsed[-1])
         self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
 
     def countdown_words(self) -> tuple[str, str]:
