@@ -12,7 +12,6 @@ from tui.text import printable
 from tui.widgets.quiet import QuietStatic
 from tui.wording import clock
 
-
 DIGIT_PLACES = 7
 """Enough large digits for h:mm:ss."""
 
