@@ -42,6 +42,9 @@ __all__ = ["READ_FAILED_TITLE", "READ_ONLY_MESSAGE", "LoosenApp"]
 
 READ_FAILED_TITLE = "Could not read your data"
 
+SUMMARY_SETTLE_SECONDS = 0.1
+"""How long repaints wait while the session makes way for the summary."""
+
 NOTIFICATION_NEXT = {
     "off": ("osc9", "send by OSC 9"),
     "osc9": ("osc777", "send by OSC 777"),
@@ -288,8 +291,11 @@ class LoosenApp(App[int]):
             )
             self.notify(f"Saved: {done}.")
 
+        # One frame for the whole change: without the pause in repaints, the catalogue
+        # under the session, the summary and its rating each sent one (14 KB in 4 frames).
+        self.delay_update(SUMMARY_SETTLE_SECONDS)
         self.pop_screen()
-        self.push_screen(SummaryScreen(message.session), rated)
+        self.push_screen(self.sized(SummaryScreen(message.session)), rated)
 
     def on_session_left(self, message: SessionLeft) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
