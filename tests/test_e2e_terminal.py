@@ -21,7 +21,7 @@ ROUTINES_FILE = Path(__file__).resolve().parents[1] / "routines.json"
 FIRST_ROUTINE = "Roller Twister Warm-Up"
 SEARCH_LINE = "/ search names, tags, equipment"
 NOTE = "shoulders warm"
-CUE_MARK = re.compile(r"▶ (\d+)\.")
+CUE_MARK = re.compile(r"[▶>] (\d+)\.")  # > on the Linux console
 
 
 def routines() -> list[dict[str, Any]]:
@@ -82,7 +82,7 @@ def start_first_routine(term: Terminal) -> None:
             "THORACIC SPINE ROLLER TWISTERS",
             "Set 1 of 2 · Left side · 10 reps",
             "Your set: press space when done",
-            "0 of 4 sets",
+            "0 of 4 sides",
         ],
         cue=1,
         # The header: routine, position and the elapsed clock, which starts from 0:00.
@@ -111,16 +111,17 @@ def complete_sets(term: Terminal, *, small: bool = False) -> None:
         "Set 2 of 2 · Right side · 10 reps",
     ]
     waits = ["SWITCH SIDES", "REST", "SWITCH SIDES"]
-    for done, (side, label) in enumerate(zip(sides, waits, strict=False), start=1):
+    for done, (_side, label) in enumerate(zip(sides, waits, strict=False), start=1):
         term.press("space")
-        present = [side, label, f"{done} of 4 sets"]
+        # A switch or rest already shows what it leads to.
+        present = [sides[done], label, f"{done} of 4 sides"]
         if not small:
             present.append(f"Next: {sides[done]}")  # the same exercise: not named again
         expect(term, present, [work], cue=2 if done <= 2 else 1)
         term.press("space")
-        expect(term, [sides[done], work, f"{done} of 4 sets"], [label], cue=2 if done < 2 else 1)
+        expect(term, [sides[done], work, f"{done} of 4 sides"], [label], cue=2 if done < 2 else 1)
     term.press("space")
-    summary = [f"Session complete: {FIRST_ROUTINE}", "Sets done       4 of 4"]
+    summary = [f"Session complete: {FIRST_ROUTINE}", "Sets done       2 of 2 (4 of 4 sides)"]
     summary += ["Skipped         nothing", "How does your upper back feel?  ○○○○○  press 1"]
     expect(term, summary, ["Your set"])
 
@@ -147,7 +148,7 @@ def test_first_routine_from_catalogue_to_history(tmp_path: Path, rows: int, cols
         expect(term, [NOTE])
         term.press("enter")
         wait_for_catalogue(term)
-        expect(term, ["Saved: 4 of 4 sets."])
+        expect(term, ["Saved: 4 of 4 sides."])
         term.press("q")
         assert term.wait_exit() == 0
 
@@ -201,7 +202,7 @@ def test_plain_terminals_render_and_respond_without_extended_colours(
         start_first_routine(term)
         move_to_second_cue(term)
         term.press("space")
-        expect(term, ["SWITCH SIDES", "1 of 4 sets", "Set 1 of 2 · Left side"], cue=2)
+        expect(term, ["SWITCH SIDES", "1 of 4 sides", "Set 1 of 2 · Right side"], cue=2)
         term.press("space")
         expect(term, ["Set 1 of 2 · Right side · 10 reps"], ["SWITCH SIDES"], cue=2)
         term.press("escape")

@@ -28,7 +28,7 @@ async def test_resume_appears_once_a_session_is_left_unfinished(make_app: AppFac
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, SessionScreen)
-        assert "Leave" not in bottom_line(app)  # escape is a hidden binding there
+        assert "c Leave" in bottom_line(app)  # how to leave is always on show
         await pilot.press("escape")
         await pilot.pause()
         assert "r Resume" in bottom_line(app)
@@ -39,7 +39,7 @@ async def test_each_screen_shows_its_own_keys(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         line = bottom_line(app)
-        assert "space Go" in line and "→ Cue" in line
+        assert "space Done" in line and "→ Cue" in line
         assert "palette" not in line  # the session's bar has no room to spare
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

@@ -38,7 +38,7 @@ LABELS = (
 )
 HEADER = re.compile(r"Exercise (\d+) of (\d+)")
 DOSAGE = re.compile(r"^\s*Set (\d+) of (\d+)(?: · (Left|Right) side)?", re.MULTILINE)
-PROGRESS = re.compile(r"(\d+) of (\d+) sets ·")
+PROGRESS = re.compile(r"(\d+) of (\d+) (?:sets|sides|sets and sides) ·")
 
 
 @dataclass(frozen=True)

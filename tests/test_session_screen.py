@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 
 from tests.conftest import AppFactory, FakeClock, FakeWallClock
 from tests.screen_text import bottom_line, screen_text
+from tests.terminal_writes import captured_writes
 from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue
 from tui.session.engine import SessionEngine
@@ -60,13 +61,13 @@ async def test_u_takes_back_a_set_and_the_saved_session_follows(
         await pilot.press("space")  # the left side done: switch sides
         await pilot.pause()
         assert "SWITCH SIDES" in screen_text(app)
-        assert "1 of 4 sets" in screen_text(app)
+        assert "1 of 4 sides" in screen_text(app)
         await pilot.press("u")
         await pilot.pause()
         text = screen_text(app)
         assert "Set 1 of 2 · Left side · 10 reps" in text
         assert "Your set: press space when done" in text
-        assert "0 of 4 sets" in text
+        assert "0 of 4 sides" in text
         saved = store.active()
         assert saved is not None and saved["engine"]["records"] == []
 
@@ -97,7 +98,7 @@ async def test_a_whole_seed_routine_from_catalogue_to_summary(
         assert "REST" in screen_text(app)
         await press_until(pilot, app, "Session complete")
         text = screen_text(app)
-        assert "Sets done       4 of 4" in text
+        assert "Sets done       2 of 2 (4 of 4 sides)" in text
         await pilot.press("4", "tab", *"easy today", "enter")
         await pilot.pause()
         assert "Routines" in screen_text(app)
@@ -124,9 +125,8 @@ async def test_countdowns_run_on_the_clock_and_ring(
     make_app: AppFactory, clock: FakeClock, store: Store
 ) -> None:
     app = make_app(start_routine="roller-twister-warm-up")
-    rings: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        app.bell = lambda: rings.append("ding")  # type: ignore[method-assign]
+        writes = captured_writes(app)
         await pilot.press("space")
         await pilot.pause()
         assert "0:05" in screen_text(app) or "SWITCH SIDES" in screen_text(app)
@@ -136,7 +136,8 @@ async def test_countdowns_run_on_the_clock_and_ring(
         clock.advance(3)
         await pilot.pause(0.35)
         assert "Right side" in screen_text(app) and "SWITCH SIDES" not in screen_text(app)
-        assert rings == ["ding"]
+        await pilot.pause(0.7)
+        assert writes == ["\a"] * 3, "the count of 3, then two bells: rest over"
         await pilot.press("m")  # mute
         await pilot.press("space")
         await pilot.pause()
@@ -149,7 +150,8 @@ async def test_countdowns_run_on_the_clock_and_ring(
         clock.advance(15)
         await pilot.pause(0.35)
         assert "Set 2 of 2 · Left side" in screen_text(app)
-        assert rings == ["ding"], "muted, so no second ring"
+        await pilot.pause(0.7)
+        assert writes == ["\a"] * 3, "muted: no bells for rest over"
     assert store.get_setting("bell", True) is False
 
 
@@ -207,7 +209,8 @@ async def test_resume_after_the_app_is_torn_down_mid_routine(
 ) -> None:
     app = make_app(start_routine="four-step-upper-back")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press_until(pilot, app, "Exercise 3 of 4")
+        await press_until(pilot, app, "Exercise 3 of 4")  # shown from the rest before it
+        await press_until(pilot, app, "Your set: press space when done")
         await pilot.press("space", "space")  # left side done, switch skipped
         await pilot.pause()
         assert "Set 1 of 2 · Right side" in dosage_line(app)
@@ -361,9 +364,10 @@ async def test_help_lists_every_session_key_and_closes(make_app: AppFactory) -> 
             ("n", "skip to the next exercise"),
             ("b", "back to the previous exercise"),
             ("p", "pause or resume the countdown"),
-            ("+", "15 more seconds of rest"),
+            ("+", "15 more seconds of a rest"),
             ("m", "bell on or off"),
-            ("c", "Catalogue (session kept)"),
+            ("c", "leave; the session is kept"),
+            ("f", "hands-free on or off"),
             ("ctrl+p", "command palette"),
         ]:
             assert any(
@@ -422,17 +426,23 @@ async def test_the_bell_setting_is_read_once_not_at_every_ring(
 
     store.get_setting = counted  # type: ignore[method-assign, assignment]
     app = make_app(start_routine="roller-twister-warm-up")
-    rings: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        app.bell = lambda: rings.append("ding")  # type: ignore[method-assign]
+        writes = captured_writes(app)
         for _ in range(2):  # a switch, then a rest, each left to run out
             await pilot.press("space")
             clock.advance(61)
             await pilot.pause(0.35)
+        await pilot.pause(0.7)
         await pilot.press("m")
         await pilot.pause()
-    assert rings == ["ding", "ding"]
-    assert sorted(reads) == ["bell", "theme"], "read once at start, then kept in memory"
+    assert writes.count("\a") == 4, "two bells for each 'rest over'"
+    assert sorted(reads) == [
+        "bell",
+        "hands_free",
+        "notifications",
+        "theme",
+        "warning_beeps",
+    ], "read once at start, then kept in memory"
     assert store.get_setting("bell", True) is False, "the change was written through"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -21,7 +22,7 @@ from tui.settings import Settings
 from tui.storage.errors import StorageError
 from tui.storage.types import ActiveDocument, SessionSummary
 from tui.text import printable
-from tui.wording import READ_ONLY_MESSAGE, plural
+from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
 ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 T = TypeVar("T")
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from tui.habit.status import HabitStatus
     from tui.screens.resume import ResumeChoice
     from tui.screens.summary import SummaryResult
+    from tui.session.alerts import AlertKind
     from tui.session.keeper import ActiveSession
     from tui.storage.store import Store
 
@@ -42,6 +44,16 @@ __all__ = ["READ_FAILED_TITLE", "READ_ONLY_MESSAGE", "LoosenApp"]
 READ_FAILED_TITLE = "Could not read your data"
 NOTICE_TITLE = "Your data files"
 """The title of the store's own notices: a file damaged, set aside or unreadable."""
+
+SUMMARY_SETTLE_SECONDS = 0.1
+"""How long repaints wait while the session makes way for the summary."""
+
+NOTIFICATION_NEXT = {
+    "off": ("osc9", "send by OSC 9"),
+    "osc9": ("osc777", "send by OSC 777"),
+    "osc777": ("off", "turn off"),
+}
+"""For each notification setting: the next one the palette offers, and its words."""
 
 
 def local_now() -> datetime:
@@ -168,6 +180,21 @@ class LoosenApp(App[int]):
         yield SystemCommand(
             bell, "The terminal bell at the end of holds and rests", self.toggle_bell
         )
+        hands_free = "Hands-free: turn off" if self.settings.hands_free else "Hands-free: turn on"
+        yield SystemCommand(
+            hands_free, "Holds and reps start and end by themselves", self.toggle_hands_free
+        )
+        beeps = "turn off" if self.settings.warning_beeps else "turn on"
+        yield SystemCommand(
+            f"Warning beeps: {beeps}",
+            "A 3-2-1 bell before a countdown ends",
+            self.toggle_warning_beeps,
+        )
+        yield SystemCommand(
+            f"Notifications: {NOTIFICATION_NEXT[self.settings.notifications][1]}",
+            "Desktop notifications by OSC 9 or OSC 777 (off, OSC 9, OSC 777)",
+            self.next_notifications,
+        )
         yield SystemCommand(
             "Weekly goal", "On how many days a week to warm up (1-7)", self.action_weekly_goal
         )
@@ -203,7 +230,7 @@ class LoosenApp(App[int]):
     def show_session(self, session: ActiveSession) -> None:
         from tui.screens.session import SessionScreen
 
-        self.push_screen(SessionScreen(session, self.settings))
+        self.push_screen(SessionScreen(session, self.settings, clock=self.clock, alert=self.alert))
 
     def on_resume_asked(self, message: ResumeAsked) -> None:
         self.offer_resume()
@@ -229,6 +256,7 @@ class LoosenApp(App[int]):
             return
 
         def chosen(choice: ResumeChoice | None) -> None:
+            self.clear_notifications()  # 'Session kept: press r…' has been answered
             if choice == "resume":
                 self.show_session(session)
             elif choice == "discard":
@@ -261,10 +289,16 @@ class LoosenApp(App[int]):
 
         def rated(_result: SummaryResult | None) -> None:
             self.return_to_catalogue()
-            self.notify(f"Saved: {engine.done_count} of {plural(engine.planned_count, 'set')}.")
+            done = slots_done_words(
+                engine.done_count, engine.planned_count, engine.planned_set_count
+            )
+            self.notify(f"Saved: {done}.")
 
+        # One frame for the whole change: without the pause in repaints, the catalogue
+        # under the session, the summary and its rating each sent one (14 KB in 4 frames).
+        self.delay_update(SUMMARY_SETTLE_SECONDS)
         self.pop_screen()
-        self.push_screen(SummaryScreen(message.session), rated)
+        self.push_screen(self.sized(SummaryScreen(message.session)), rated)
 
     def on_session_left(self, message: SessionLeft) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
@@ -357,6 +391,54 @@ class LoosenApp(App[int]):
         """The m key in a session: the bell on or off."""
         self.toggle_bell()
 
+    def toggle_hands_free(self) -> None:
+        """Hands-free on or off, remembered; an open session follows at once."""
+        from tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            self.screen.action_hands_free()
+            return
+        on = not self.settings.hands_free
+        if self.saved(lambda: self.settings.set_hands_free(on), "the hands-free setting"):
+            self.notify("Hands-free on." if on else "Hands-free off.")
+
+    def toggle_warning_beeps(self) -> None:
+        """The 3-2-1 beeps on or off, remembered."""
+        on = not self.settings.warning_beeps
+        if self.saved(lambda: self.settings.set_warning_beeps(on), "the warning beeps setting"):
+            self.notify("Warning beeps on." if on else "Warning beeps off.")
+
+    def next_notifications(self) -> None:
+        """Desktop notifications: off, then OSC 9, then OSC 777, then off again; remembered."""
+        style, words = NOTIFICATION_NEXT[self.settings.notifications]
+        if self.saved(lambda: self.settings.set_notifications(style), "the notification setting"):
+            self.notify(f"Notifications: {words}.")
+
+    def alert(self, kind: AlertKind, name: str | None) -> None:
+        """Ring the bell pattern for `kind` and send a notification, as the settings say."""
+        from tui.session.alerts import AlertSettings, NotificationStyle, in_tmux, plan_alert
+
+        settings = AlertSettings(
+            bell=self.settings.bell,
+            warning_beeps=self.settings.warning_beeps,
+            notifications=NotificationStyle(self.settings.notifications),
+        )
+        plan = plan_alert(kind, settings, name=name, tmux=in_tmux(os.environ))
+        for ring in plan.rings:
+            if ring.at <= 0:
+                self.write_to_terminal(ring.data)
+            else:
+                self.set_timer(ring.at, lambda data=ring.data: self.write_to_terminal(data))
+        if plan.notification is not None:
+            self.write_to_terminal(plan.notification)
+
+    def write_to_terminal(self, data: bytes) -> None:
+        """Send bytes (a bell, a notification) to the terminal, between frames."""
+        # Textual 8 has no public way to write raw bytes (App.bell writes only BEL, and not
+        # when headless); its own clipboard and bell code write through the driver.
+        if self._driver is not None:
+            self._driver.write(data.decode("utf-8", "replace"))
+
     # ------------------------------------------------------------ screens
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -409,6 +491,10 @@ class LoosenApp(App[int]):
         position = themes.index(self.theme) if self.theme in themes else -1
         self.theme = themes[(position + 1) % len(themes)]
         self.notify(f"Theme: {self.theme}")
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How a key is shown in the bars: '⏎' becomes 'enter' on the Linux console."""
+        return glyphs(super().get_key_display(binding))
 
     def notify(
         self,

@@ -1,4 +1,4 @@
-"""The person's choices (the bell, the theme): read once at start, kept in memory.
+"""The person's choices (the bell, hands-free, the theme): read once at start, kept in memory.
 
 A change is written through to the store at once, and kept in memory only if the write
 worked (or the store is read-only: then it lasts for this run). Nothing reads the
@@ -13,6 +13,11 @@ T = TypeVar("T")
 
 BELL = "bell"
 THEME = "theme"
+HANDS_FREE = "hands_free"
+WARNING_BEEPS = "warning_beeps"
+NOTIFICATIONS = "notifications"
+NOTIFICATION_STYLES = ("off", "osc9", "osc777")
+"""The stored values of NOTIFICATIONS (tui.session.alerts.NotificationStyle): off unless chosen."""
 
 
 class SettingsStore(Protocol):
@@ -33,15 +38,27 @@ class SettingsStore(Protocol):
 
 
 class Settings:
-    """The bell and the theme, in memory; `set_*` writes through to the store.
+    """The bell, hands-free, warnings and the theme, in memory; `set_*` writes through.
 
     The store's errors pass through the setters unchanged, and leave the value as it was.
     """
 
-    def __init__(self, store: SettingsStore, *, bell: bool = True, theme: str | None = None):
+    def __init__(
+        self,
+        store: SettingsStore,
+        *,
+        bell: bool = True,
+        theme: str | None = None,
+        hands_free: bool = False,
+        warning_beeps: bool = True,
+        notifications: str = "off",
+    ):
         self._store = store
         self._bell = bell
         self._theme = theme
+        self._hands_free = hands_free
+        self._warning_beeps = warning_beeps
+        self._notifications = notifications if notifications in NOTIFICATION_STYLES else "off"
 
     @classmethod
     def read(cls, store: SettingsStore) -> Settings:
@@ -51,6 +68,9 @@ class Settings:
             store,
             bell=bool(store.get_setting(BELL, True)),
             theme=theme if isinstance(theme, str) else None,
+            hands_free=store.get_setting(HANDS_FREE, False) is True,
+            warning_beeps=store.get_setting(WARNING_BEEPS, True) is not False,
+            notifications=str(store.get_setting(NOTIFICATIONS, "off")),
         )
 
     @property
@@ -62,6 +82,38 @@ class Settings:
     def theme(self) -> str | None:
         """The theme chosen last, or None for the app's default."""
         return self._theme
+
+    @property
+    def hands_free(self) -> bool:
+        """Whether holds and paced reps start, and sets end, without a key."""
+        return self._hands_free
+
+    @property
+    def warning_beeps(self) -> bool:
+        """Whether the 3-2-1 before a countdown ends is rung (apart from the end bell)."""
+        return self._warning_beeps
+
+    @property
+    def notifications(self) -> str:
+        """Desktop notifications: 'off', 'osc9' or 'osc777'."""
+        return self._notifications
+
+    def set_hands_free(self, on: bool) -> None:
+        """Turn hands-free on or off, and remember it."""
+        self._write(HANDS_FREE, on)
+        self._hands_free = on
+
+    def set_warning_beeps(self, on: bool) -> None:
+        """Turn the 3-2-1 beeps on or off, and remember it."""
+        self._write(WARNING_BEEPS, on)
+        self._warning_beeps = on
+
+    def set_notifications(self, style: str) -> None:
+        """Choose the desktop notification ('off', 'osc9', 'osc777'), and remember it."""
+        if style not in NOTIFICATION_STYLES:
+            raise ValueError(f"unknown notification style: {style!r}")
+        self._write(NOTIFICATIONS, style)
+        self._notifications = style
 
     def set_bell(self, on: bool) -> None:
         """Turn the bell on or off, and remember it."""

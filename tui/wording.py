@@ -7,6 +7,7 @@ words. Plain strings, no Textual: the callers make them literal Content.
 from __future__ import annotations
 
 import math
+import os
 from typing import TYPE_CHECKING
 
 from tui.catalogue.model import CueKind, Dosage
@@ -14,6 +15,33 @@ from tui.storage.types import Session, SetEntry
 
 if TYPE_CHECKING:
     from tui.session.model import Slot
+
+LINUX_CONSOLE = os.environ.get("TERM") == "linux"
+"""The Linux console: its fonts lack most box and block glyphs, so plain ones stand in."""
+
+CONSOLE_GLYPHS = str.maketrans(
+    {
+        "▷": ">",
+        "▶": ">",
+        "○": "o",
+        "●": "*",
+        "▪": "+",
+        "■": "#",
+        "▏": "|",
+        "▎": "|",
+        "▊": "#",
+        "▔": "-",
+        "⏎": "enter",
+        **{bar: str(level) for level, bar in enumerate("▁▂▃▄▅▆▇", start=1)},
+    }
+)
+"""Each glyph the Linux console can't show, and what it shows instead."""
+
+
+def glyphs(text: str, *, console: bool = LINUX_CONSOLE) -> str:
+    """`text` as the terminal can show it: plain stand-ins on the Linux console."""
+    return text.translate(CONSOLE_GLYPHS) if console else text
+
 
 CUE_LABELS = {
     CueKind.SETUP: "Set-up",
@@ -29,8 +57,8 @@ UNFINISHED_MESSAGE = "You have an unfinished session: press r to resume or disca
 
 RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
 """How the upper back feels, for each rating."""
-RATING_MARK = "●"
-NO_RATING_MARK = "○"
+RATING_MARK = glyphs("●")
+NO_RATING_MARK = glyphs("○")
 RATING_TOP = 5
 
 
@@ -127,6 +155,42 @@ def set_words(entry: SetEntry) -> str:
     elif entry.get("reps") is not None:
         parts.append(f"{entry['reps']} reps")
     return " · ".join(parts)
+
+
+# ---------------------------------------------------------------- sessions
+
+SPACE_WORDS = {
+    "work": "Done",
+    "hold_ready": "Start hold",
+    "get_ready": "Start now",
+    "hold": "End hold",
+    "switch": "Skip",
+    "rest": "Skip rest",
+}
+"""What space does in each phase of a session (tui.session.model.Phase values)."""
+
+
+def space_words(phase: str, *, paced: bool = False) -> str:
+    """The key bar's word for space now: 'Done', 'Start hold', 'Skip rest'."""
+    if phase == "work" and paced:
+        return "Set done"
+    return SPACE_WORDS.get(phase, "Go")
+
+
+def rep_words(rep: int, reps: int) -> str:
+    """'rep 4 of 10'."""
+    return f"rep {rep} of {reps}"
+
+
+def slots_done_words(slots_done: int, slots_planned: int, sets_planned: int) -> str:
+    """'3 of 8 sides' (every set per side), '3 of 4 sets' (none), or '3 of 6 sets and sides'."""
+    if slots_planned == sets_planned:
+        unit = "set" if slots_planned == 1 else "sets"
+    elif slots_planned == 2 * sets_planned:
+        unit = "sides"
+    else:
+        unit = "sets and sides"
+    return f"{slots_done} of {slots_planned} {unit}"
 
 
 # ---------------------------------------------------------------- ratings

@@ -13,13 +13,40 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from tui.screens.base import LoosenScreen
+from tui.session.engine import SessionEngine
 from tui.session.keeper import ActiveSession
+from tui.session.progress import ExerciseProgress, StepStatus
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
-from tui.wording import RATING_WORDS, clock, rating_marks
+from tui.wording import RATING_WORDS, clock, rating_marks, slots_done_words
 
 NOTE_LIMIT = 200
+
+
+def sets_line(engine: SessionEngine) -> str:
+    """'2 of 2', or '1 of 2 (3 of 4 sides)' when sides were planned."""
+    line = f"{engine.done_set_count} of {engine.planned_set_count}"
+    if engine.planned_count != engine.planned_set_count:
+        sides = slots_done_words(engine.done_count, engine.planned_count, engine.planned_set_count)
+        line += f" ({sides})"
+    return line
+
+
+def exercise_lines(tallies: tuple[ExerciseProgress, ...]) -> list[str]:
+    """'Skipped  Bench Stretch' and '2 of 3 sets  Cat-cow' for what was not done in full."""
+    lines = []
+    for tally in tallies:
+        if tally.status is StepStatus.DONE:
+            continue
+        if tally.status is StepStatus.PARTLY_DONE:
+            done = f"{tally.sets_done} of {tally.sets_planned} sets"
+            if tally.per_side:
+                done += f" ({tally.slots_done} of {tally.slots_planned} sides)"
+        else:
+            done = "Skipped"
+        lines.append(f"{done:<15} {printable(tally.exercise.name)}")
+    return lines or [f"{'Skipped':<15} nothing"]
 
 
 @dataclass(frozen=True)
@@ -61,17 +88,18 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
 
     def compose(self) -> ComposeResult:
         engine = self.engine
-        skipped = [
-            step.exercise.name
-            for step in engine.routine.steps
-            if step.exercise.id in engine.skipped_exercise_ids
-        ]
+        name = printable(engine.routine.name)
+        title = (
+            f"Session complete: {name}"
+            if engine.counts_as_finished
+            else f"Session ended: {name} (nothing done)"
+        )
         lines = [
-            Content.styled(f"Session complete: {printable(engine.routine.name)}", "bold underline"),
+            Content.styled(title, "bold underline"),
             Content(""),
             Content(f"Duration        {clock(engine.elapsed_seconds())}"),
-            Content(f"Sets done       {engine.done_count} of {engine.planned_count}"),
-            Content(f"Skipped         {printable(', '.join(skipped)) or 'nothing'}"),
+            Content(f"Sets done       {sets_line(engine)}"),
+            *(Content(line) for line in exercise_lines(engine.exercise_progress())),
         ]
         with Vertical(id="summary"):
             yield Static(Content("\n").join(lines), id="summary-facts")

@@ -12,6 +12,9 @@ from tui.text import printable
 from tui.widgets.quiet import QuietStatic
 from tui.wording import clock
 
+DIGIT_PLACES = 7
+"""Enough large digits for h:mm:ss."""
+
 
 class Countdown(Horizontal):
     """Big digits beside a label; each part is redrawn only when it changes.
@@ -30,8 +33,12 @@ class Countdown(Horizontal):
         padding: 0 1;
     }
     Countdown > #countdown-digits {
-        width: 13;
+        width: 16;
         margin-right: 1;
+    }
+    Countdown > #countdown-digits > Digits {
+        width: 3;
+        min-width: 3;
     }
     Countdown > #countdown-text {
         width: 1fr;
@@ -48,13 +55,22 @@ class Countdown(Horizontal):
     """The time left as m:ss for the large digits; empty when nothing counts down."""
 
     def compose(self) -> ComposeResult:
-        yield Digits("", id="countdown-digits")
+        with Horizontal(id="countdown-digits"):
+            for _ in range(DIGIT_PLACES):
+                yield Digits("", classes="countdown-digit")
         with Vertical(id="countdown-text"):
             yield QuietStatic(id="countdown-label")
             yield QuietStatic(id="countdown-next")
 
     def watch_digits(self, digits: str) -> None:
-        self.query_one(Digits).update(digits)
+        # One Digits per character: a new second then repaints the one or two that changed
+        # (about a third of the bytes of repainting all of them, every second of a rest).
+        places = list(self.query_one("#countdown-digits").query_children(Digits))
+        for place, widget in enumerate(places):
+            char = digits[place] if place < len(digits) else ""
+            if widget.value != char:
+                widget.update(char)
+            widget.display = place < len(digits)
 
     def show(self, remaining: float | None, label: str, next_up: str) -> None:
         """Show `remaining` seconds (or nothing) with a label and what comes next."""

@@ -10,9 +10,9 @@ from textual.widgets import Static
 
 from tui.catalogue.model import Cue
 from tui.text import printable
-from tui.wording import CUE_LABELS
+from tui.wording import CUE_LABELS, glyphs
 
-MARKER = "▶"
+MARKER = glyphs("▶")
 
 Shown = tuple[tuple[Cue, ...], int]
 """Cues and the index of the current one."""

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
 
-SEPARATOR = "▏"
+from tui.wording import glyphs
+
+SEPARATOR = glyphs("▏")
 
 
 class KeyItem(NamedTuple):
@@ -32,6 +34,9 @@ class Keys(NamedTuple):
 
 class KeyBar(Widget, can_focus=False):
     """The screen's keys on one line, the command palette's at the right end.
+
+    A screen with a `key_description(action)` method words its keys for the moment; it calls
+    `refresh_bindings()` when the words change.
 
     It shows what Textual's Footer shows, but as one widget: the Footer mounts, styles and
     then recomposes a widget per key, which slowed loosen's start and drew the keys a frame
@@ -94,7 +99,12 @@ class KeyBar(Widget, can_focus=False):
         self.keys = Keys(tuple(items.values()), palette)
 
     def _item(self, binding: "Binding", enabled: bool) -> KeyItem:
-        return KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        # A screen may word a key for the moment ('p Resume' while paused): key_description.
+        describe = getattr(self.screen, "key_description", None)
+        description = (describe(binding.action) if callable(describe) else None) or (
+            binding.description
+        )
+        return KeyItem(binding.key, self.app.get_key_display(binding), description, enabled)
 
     def _piece(self, item: KeyItem) -> Content:
         piece = Content.assemble(
@@ -105,6 +115,11 @@ class KeyBar(Widget, can_focus=False):
 
     def render(self) -> Content:
         pieces = [(item, self._piece(item)) for item in self.keys.items]
+        # Too narrow for every key: the last ones go whole (the help screen lists them),
+        # rather than cutting a key in half. Screens list their keys most needed first.
+        width = self.size.width
+        while len(pieces) > 1 and sum(piece.cell_length for _, piece in pieces) > width:
+            pieces.pop()
         spans: list[tuple[int, int, KeyItem]] = []
         position = 0
         for item, piece in pieces:
