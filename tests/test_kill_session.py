@@ -37,7 +37,11 @@ LABELS = (
     ("rest", re.compile(r"\bREST\b")),
 )
 HEADER = re.compile(r"Exercise (\d+) of (\d+)")
-DOSAGE = re.compile(r"^\s*Set (\d+) of (\d+)(?: · (Left|Right) side)?", re.MULTILINE)
+# During a switch or rest the header and dosage line describe the slot that comes next.
+DOSAGE = re.compile(
+    r"^\s*(?:(?:Rest|Switch sides) · next: )?Set (\d+) of (\d+)(?: · (Left|Right) side)?",
+    re.MULTILINE,
+)
 PROGRESS = re.compile(r"(\d+) of (\d+) (?:sets|sides|sets and sides) ·")
 
 
@@ -142,7 +146,8 @@ def read_session_screen(shown: str, plan: list[Slot]) -> Shown:
             if (slot.step_number, slot.set_number, slot.side) == key
         ]
         if len(matches) == 1:
-            state = (matches[0], phases[0])
+            shift = 1 if phases[0] in COUNTDOWNS else 0  # the screen names the next slot
+            state = (matches[0] - shift, phases[0])
     return Shown(state=state, done=done, planned=planned)
 
 
