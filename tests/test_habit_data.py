@@ -271,11 +271,21 @@ def test_a_damaged_shard_is_named(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.add_session(sample_record(datetime(2026, 11, 18, 8, tzinfo=UTC)))
     (data_dir / INDEX).unlink()
-    (data_dir / "history" / "2026.json").write_text(
-        '{"sessions": {"1": {"status": "finished", "sets_done": 2}}}'
-    )
-    with pytest.raises(HabitDataError, match=r"2026\.json: damaged: a session without a start"):
+    (data_dir / "history" / "2026.json").write_text('{"sessions": [1, 2')
+    with pytest.raises(HabitDataError, match=r"2026\.json"):
         habit_status(HabitData(str(data_dir)).marks(), date(2026, 11, 18), 5)
+
+
+def test_a_record_without_a_usable_start_marks_no_day(data_dir: Path) -> None:
+    """History sets such a record aside; until then it marks no day and breaks nothing."""
+    with Store.open(data_dir) as store:
+        store.add_session(sample_record(datetime(2026, 11, 18, 8, tzinfo=UTC)))
+    (data_dir / INDEX).unlink()
+    (data_dir / "history" / "2026.json").write_text(
+        '{"sessions": {"1": {"status": "finished", "sets_done": 2},'
+        ' "2": {"status": "finished", "sets_done": 2, "started_at": "9999-12-31T23:59:59-05:00"}}}'
+    )
+    assert days_of(data_dir) == set()
 
 
 def test_the_habit_package_never_imports_textual_or_rich() -> None:
