@@ -27,7 +27,7 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from tests.samples import ROUTINES, sample_active, sample_record
-from tui.storage import history
+from tui.history import stats as history
 from tui.storage.store import Store
 
 SIZES = (365, 3_650, 36_500)

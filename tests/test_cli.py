@@ -146,7 +146,7 @@ def test_domain_modules_never_import_textual() -> None:
         "import sys\n"
         "import tui.catalogue.loader, tui.catalogue.sources, tui.catalogue.serialize\n"
         "import tui.catalogue.search, tui.catalogue.wording, tui.session.engine\n"
-        "import tui.session.record, tui.storage.store, tui.storage.history, tui.storage.export\n"
+        "import tui.session.record, tui.storage.store, tui.history.stats, tui.storage.export\n"
         "import tui.cli\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )

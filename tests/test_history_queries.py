@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from tui.storage import history
-from tui.storage.history import Calendar, CalendarCell, ExerciseStats
+from tui.history import stats as history
+from tui.history.stats import Calendar, CalendarCell, ExerciseStats
 
 TODAY = date(2026, 11, 22)  # a Sunday
 

@@ -15,8 +15,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.catalogue.wording import clock, plural
-from tui.screens.base import LoosenScreen
-from tui.storage.history import (
+from tui.history.stats import (
     calendar,
     current_streak,
     day_counts,
@@ -25,6 +24,7 @@ from tui.storage.history import (
     longest_streak,
     sessions_per_week,
 )
+from tui.screens.base import LoosenScreen
 from tui.text import printable
 from tui.widgets.exercise_figures import ExerciseFigure, ExerciseFigures
 from tui.widgets.habit import calendar_picture, sparkline

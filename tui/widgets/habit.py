@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.storage.history import Calendar
+from tui.history.stats import Calendar
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SPARK_BARS = "▁▂▃▄▅▆▇█"
