@@ -260,7 +260,7 @@ class _Reader:
         if obj is None:
             return None
         known = ("id", "name", "summary", "cues", "dosage", "equipment", "who", "why")
-        self.unknown_fields(obj, path, (*known, "frequency", "tags", "source"))
+        self.unknown_fields(obj, path, (*known, "frequency", "tags", "source", "side_meaning"))
         before = len(self.problems)
         exercise_id = self.identifier(obj, path, seen)
         name = self.string(obj, path, "name")
@@ -282,6 +282,7 @@ class _Reader:
         source = self.source(obj["source"], f"{path}.source") if "source" in obj else None
         if "source" not in obj:
             self.problem(path, 'missing field "source"')
+        side_meaning = self.string(obj, path, "side_meaning", required=False)
         if len(self.problems) > before:
             return None
         assert exercise_id and name and summary and dosage_fields and who and why and frequency
@@ -299,6 +300,7 @@ class _Reader:
             region=region,
             kind=kind,
             source=source,
+            side_meaning=side_meaning,
         )
 
     def tags(self, obj: dict[str, Any], path: str) -> tuple[str | None, ExerciseKind | None]:
