@@ -16,11 +16,11 @@ from textual.widgets import Input, Static
 
 from tui.catalogue.wording import clock
 from tui.session.engine import SessionEngine
+from tui.session.wording import RATING_WORDS, rating_prompt
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
 
-RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
 NOTE_LIMIT = 200
 
 
@@ -88,7 +88,7 @@ class SummaryScreen(Screen[SummaryResult]):
     def show_rating(self) -> None:
         rating = self.rating
         marks = "".join("●" if rating and n <= rating else "○" for n in range(1, 6))
-        words = f"{rating} · {RATING_WORDS[rating]}" if rating else "press 1 (stiff) to 5 (loose)"
+        words = f"{rating} · {RATING_WORDS[rating]}" if rating else rating_prompt()
         self.query_one("#rating", Static).update(
             Content.assemble(("How does your upper back feel?  ", "bold"), f"{marks}  {words}")
         )
