@@ -366,7 +366,10 @@ class LoosenApp(App[int]):
                 for _ in range(depth):
                     self.pop_screen()
                 return
-        self.push_screen(HistoryScreen(today=self.now().date()))
+        from tui.screens.session import SessionScreen
+
+        over_session = isinstance(self.screen, SessionScreen)  # history then offers the way back
+        self.push_screen(HistoryScreen(today=self.now().date(), over_session=over_session))
 
     def action_catalogue(self) -> None:
         """Back to the catalogue; an open session stays saved and resumable."""

@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.catalogue.wording import clock
-from tui.screens.history import rating_words, started_words
+from tui.history.rows import started_words
+from tui.session.wording import rating_words
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 
