@@ -71,6 +71,8 @@ class CatalogueScreen(LoosenScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.loosen.has_unfinished_session
+        if action in ("start", "start_exercise"):  # read-only: nothing can start here
+            return not self.loosen.store.read_only
         return True
 
     def action_resume(self) -> None:
@@ -101,7 +103,7 @@ class CatalogueScreen(LoosenScreen[None]):
             assert exercise is not None
             body.update(exercise_detail(exercise))
         elif not exercises_focused and (routine := self.highlighted_routine()):
-            body.update(routine_detail(routine))
+            body.update(routine_detail(routine, can_start=not self.loosen.store.read_only))
         else:
             body.update(
                 Content.styled("Nothing matches the search. Press escape to clear it.", "italic")

@@ -66,8 +66,14 @@ def exercise_detail(exercise: Exercise) -> Content:
     return Content("\n").join(lines)
 
 
-def routine_detail(routine: Routine) -> Content:
-    """Name, summary, each step with its dosage and time, the total time and source."""
+READ_ONLY_START = "not in this loosen: it is read-only while another one uses your data"
+
+
+def routine_detail(routine: Routine, *, can_start: bool = True) -> Content:
+    """Name, summary, each step with its dosage and time, the total time and source.
+
+    `can_start` False (a read-only loosen) says why enter starts nothing.
+    """
     lines: list[Content] = [
         _heading(routine.name),
         Content.styled(printable(routine.summary), "italic"),
@@ -89,7 +95,7 @@ def routine_detail(routine: Routine) -> Content:
     lines += [
         Content(""),
         _field("Rest between exercises", seconds_in_words(routine.rest_between_exercises_seconds)),
-        _field("Start", "press enter"),
+        _field("Start", "press enter" if can_start else READ_ONLY_START),
     ]
     if routine.source:
         lines.append(_source(routine.source))
