@@ -184,7 +184,7 @@ class LoosenApp(App[int]):
             self.notify(READ_ONLY_MESSAGE, severity="error")
             return
         if self.active_session() is not None:
-            self.offer_resume()
+            self.offer_resume(picked=routine)  # which says what becomes of the one picked
             return
         engine = SessionEngine(routine, clock=self.clock, now=self.now)
         session_id = new_session_id()
@@ -200,8 +200,11 @@ class LoosenApp(App[int]):
         """The r key: resume or discard the unfinished session."""
         self.offer_resume()
 
-    def offer_resume(self) -> None:
-        """Ask whether to resume or discard the unfinished session."""
+    def offer_resume(self, picked: Routine | None = None) -> None:
+        """Ask whether to resume or discard the unfinished session.
+
+        `picked`: the routine the person asked to start, which waits for the answer.
+        """
         from tui.screens.resume import ResumeScreen
         from tui.session.record import ActiveSessionError, resume
 
@@ -217,6 +220,8 @@ class LoosenApp(App[int]):
             # Every set was done before loosen stopped: it belongs in history, not here.
             if self.keep_finished(resumed.session_id, resumed.engine, self.now()):
                 self.notify("Your last session was complete; it is now in history.")
+                if picked is not None:
+                    self.start_session(picked)
             return
 
         def chosen(choice: ResumeChoice | None) -> None:
@@ -224,22 +229,27 @@ class LoosenApp(App[int]):
                 self.show_session(resumed.session_id, resumed.engine)
             elif choice == "discard":
                 self.discard_active()
+            elif choice == "replace" and picked is not None and self.discard_active():
+                self.start_session(picked)
 
-        self.push_screen(ResumeScreen(resumed.engine), chosen)
+        picked_name = picked.name if picked is not None else None
+        self.push_screen(ResumeScreen(resumed.engine, picked=picked_name), chosen)
 
-    def discard_active(self) -> None:
-        """Move the unfinished session into history as abandoned."""
+    def discard_active(self) -> bool:
+        """Move the unfinished session into history as abandoned; False if it could not be."""
         from tui.session.record import abandoned_record
 
         document = self.active_session()
         if document is None:
-            return
+            return True
         record = abandoned_record(document, ended_at=self.now())
         if record is None:
             self.notify("The unfinished session can't be read; it was left as it is.")
-            return
+            return False
         if self.saved(lambda: self.store.add_session(record)):
             self.notify("Kept in history as abandoned.")
+            return True
+        return False
 
     def save_session(self, session_id: str, engine: SessionEngine) -> bool:
         """Save the unfinished session durably; on failure say so and return False."""
