@@ -24,10 +24,12 @@ EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
     "SessionScreen": [("← →", "previous / next cue")],
     "SummaryScreen": [("1 … 5", "rate how your upper back feels")],
     "HistoryScreen": [
-        ("↑ ↓  j k", "move in the table (page up/down too)"),
-        ("home / end", "newest / oldest session"),
+        ("↑ ↓  j k", "move in the table"),
+        ("pageup pagedown", "a screen up / down"),
+        ("home n  end o", "newest / oldest session"),
+        ("enter", "the session's detail (in progress: back to it)"),
+        ("tab", "to the exercise figures; ↑ ↓ scroll them"),
         ("c / escape", "back"),
-        ("enter", "the session's detail"),
     ],
 }
 IGNORED_KEYS = {"ctrl+c", "shift+tab", "tab"}

@@ -40,8 +40,8 @@ class HistoryScreen(LoosenScreen[None]):
         (120, "-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "pick_filter", "Filter"),
-        Binding("b", "back_to_session", "Back to session"),
+        Binding("f", "pick_filter", "Filter", tooltip="pick a routine to show, or all of them"),
+        Binding("b", "back_to_session", "Back to session", tooltip="back to the session"),
         Binding("c", "app.catalogue", "Catalogue"),
         Binding("escape", "back", "Back", show=False),
     ]
