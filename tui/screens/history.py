@@ -26,6 +26,9 @@ from tui.widgets.habit import calendar_picture, sparkline
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.session_table import SessionTable
 
+READ_REST_AFTER_S = 0.05
+"""The older years are read once the first picture is out, a year per turn of the loop."""
+
 
 class HistoryScreen(LoosenScreen[None]):
     """Sessions, streaks, a 12-week calendar, a sparkline and per-exercise figures."""
@@ -74,7 +77,7 @@ class HistoryScreen(LoosenScreen[None]):
         self.reading.read_until_shown()
         self.show_all()
         if not self.reading.complete:
-            self.call_after_refresh(self.run_worker, self.read_the_rest(), exclusive=True)
+            self.set_timer(READ_REST_AFTER_S, self.read_rest_later)
 
     def year_batches(self) -> YearBatches:
         """History a year at a time; a year that can't be read ends it (and is said)."""
@@ -94,6 +97,11 @@ class HistoryScreen(LoosenScreen[None]):
             return None
         self._in_progress_routine = record["routine_id"]
         return session_row(record, in_progress=True)
+
+    def read_rest_later(self) -> None:
+        """Start reading the older years (unless a key has read them already)."""
+        if self.reading is not None and not self.reading.complete:
+            self.run_worker(self.read_the_rest(), exclusive=True)
 
     async def read_the_rest(self) -> None:
         """Read the older years, a year per turn of the event loop, then show every figure."""
