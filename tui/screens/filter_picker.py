@@ -24,13 +24,20 @@ def choice_label(choice: RoutineChoice) -> str:
     return f"{choice.name}  ({count(choice.sessions, 'session')})"
 
 
+class ChoiceList(CatalogueList):
+    """The routines to pick from; enter picks (shown on the key bar)."""
+
+    # Enter belongs to the list, not to a priority binding of the screen: a priority binding
+    # runs ahead of keys still queued for the list, so "↓ enter" typed fast picked the wrong one.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Show it")]
+
+
 class FilterPickerScreen(ModalScreen[RoutineChoice | None]):
     """A list of the routines in history; enter picks one, f or escape keeps the filter."""
 
     CSS_PATH = "filter_picker.tcss"
     AUTO_FOCUS = "#choices"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "pick", "Show it", priority=True),
         Binding("f", "cancel", "Keep the filter"),
         Binding("escape", "cancel", "Keep the filter", show=False),
     ]
@@ -43,12 +50,12 @@ class FilterPickerScreen(ModalScreen[RoutineChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             yield Static(Content.styled("Show the history of", "bold underline"))
-            yield CatalogueList("Routines", id="choices")
+            yield ChoiceList("Routines", id="choices")
             yield Static(Content("↑ ↓ choose · enter shows it · f or escape keeps the filter"))
         yield KeyBar()
 
     def on_mount(self) -> None:
-        choices = self.query_one(CatalogueList)
+        choices = self.query_one(ChoiceList)
         entries = [(str(index), choice_label(choice)) for index, choice in enumerate(self.choices)]
         choices.show_entries(entries, "No sessions yet")
         choices.highlighted = next(
@@ -58,11 +65,6 @@ class FilterPickerScreen(ModalScreen[RoutineChoice | None]):
     @on(OptionList.OptionSelected)
     def picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.choices[event.option_index])
-
-    def action_pick(self) -> None:
-        highlighted = self.query_one(CatalogueList).highlighted
-        if highlighted is not None:
-            self.dismiss(self.choices[highlighted])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
