@@ -20,7 +20,7 @@ from tui.session.wording import (
 
 
 def test_the_prompt_names_the_same_words_as_the_labels() -> None:
-    assert rating_prompt() == "press 1 (very stiff) to 5 (very loose)"
+    assert rating_prompt() == "1 = very stiff … 5 = very loose"
     assert RATING_WORDS[1] in rating_prompt() and RATING_WORDS[5] in rating_prompt()
 
 

@@ -50,8 +50,8 @@ def rating_words(rating: object) -> str:
 
 
 def rating_prompt() -> str:
-    """How to rate, in the same words as the ratings: 'press 1 (very stiff) to 5 (very loose)'."""
-    return f"press 1 ({RATING_WORDS[1]}) to 5 ({RATING_WORDS[5]})"
+    """How to rate, in the same words as the ratings: '1 = very stiff … 5 = very loose'."""
+    return f"1 = {RATING_WORDS[1]} … 5 = {RATING_WORDS[5]}"
 
 
 def mirrored(text: str) -> str:
