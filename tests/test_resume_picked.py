@@ -65,3 +65,15 @@ async def test_the_r_key_of_the_catalogue_offers_no_new_routine(
         await pilot.press("s")  # does nothing here
         await pilot.pause()
         assert screen_name(app) == "ResumeScreen" and store.sessions() == []
+
+
+async def test_picking_the_unfinished_routine_again_asks_the_plain_question(
+    make_app: AppFactory, store: Store
+) -> None:
+    app = make_app(start_routine="roller-twister-warm-up")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "c", "enter")  # the same routine, highlighted first
+        await pilot.pause()
+        assert screen_name(app) == "ResumeScreen"
+        assert "can't start" not in screen_text(app)
+        assert "r  resume exactly where it stopped" in screen_text(app)

@@ -224,6 +224,9 @@ class LoosenApp(App[int]):
                     self.start_session(picked)
             return
 
+        if picked is not None and picked.id == resumed.engine.routine.id:
+            picked = None  # the same routine again: resuming it is what was asked
+
         def chosen(choice: ResumeChoice | None) -> None:
             if choice == "resume":
                 self.show_session(resumed.session_id, resumed.engine)
