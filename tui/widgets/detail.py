@@ -53,9 +53,11 @@ def exercise_detail(exercise: Exercise) -> Content:
                 f"{number:>2}. ", (f"{CUE_LABELS[cue.kind]}: ", "bold"), printable(cue.text)
             )
         )
+    lines += [Content(""), _dosage_line(exercise)]
+    if exercise.dosage.per_side and exercise.side_meaning:
+        # What "left" means; the right side is its mirror image (tui.session.wording).
+        lines.append(_field("Left side", exercise.side_meaning))
     lines += [
-        Content(""),
-        _dosage_line(exercise),
         _field("Equipment", ", ".join(exercise.equipment) or "none"),
         _field("Kind", f"{exercise.kind.value} · {exercise.region}"),
         _field("Who", exercise.who),
