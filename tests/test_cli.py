@@ -147,6 +147,8 @@ def test_domain_modules_never_import_textual() -> None:
         "import tui.catalogue.loader, tui.catalogue.sources, tui.catalogue.serialize\n"
         "import tui.catalogue.search, tui.catalogue.wording, tui.session.engine\n"
         "import tui.session.record, tui.storage.store, tui.history.stats, tui.storage.export\n"
+        "import tui.history.reading, tui.history.filters, tui.history.rows, tui.history.words\n"
+        "import tui.history.paging, tui.session.wording\n"
         "import tui.cli\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
