@@ -24,12 +24,16 @@ from tui.text import printable
 
 COLUMNS = (("Started", 16), ("Routine", 0), ("Time", 7), ("Sets", 5), ("Feel", 5), ("Status", 11))
 """Titles and widths; the routine takes what the others leave (0)."""
+DROPPED_FIRST = "Time"
+"""The column left out when the routine's name would get fewer than ROUTINE_WIDTH[1] cells."""
 MARKER = "▶"
 ELLIPSIS = "…"
-ROUTINE_WIDTH = (8, 36)
-"""The routine column's narrowest and widest: wider would only part the columns."""
+ROUTINE_WIDTH = (8, 12, 36)
+"""The routine column's narrowest, the least before a column is dropped, and its widest."""
 SCROLL_ROWS = 3
 """Rows a turn of the mouse wheel moves."""
+
+Column = tuple[str, int]
 
 
 def fitted(text: str, width: int) -> str:
@@ -39,21 +43,25 @@ def fitted(text: str, width: int) -> str:
     return set_cell_size(text, max(width - 1, 0)) + ELLIPSIS if width else ""
 
 
-def routine_width(total_width: int) -> int:
-    """What is left for the routine's name once the marker and other columns have theirs."""
-    others = sum(width + 1 for _title, width in COLUMNS if width) + len(MARKER) + 1
-    narrowest, widest = ROUTINE_WIDTH
-    return min(max(total_width - others, narrowest), widest)
+def _routine_width(columns: Sequence[Column], width: int) -> int:
+    """What the routine's name gets of `width` once the other columns and spaces have theirs."""
+    return width - sum(size for _title, size in columns) - (len(columns) - 1)
 
 
-def line_for(cells: Sequence[str], width: int) -> str:
-    """The cells of one row (or the titles) laid out in the columns, without the marker."""
-    routine = routine_width(width)
-    parts = []
-    for (_title, column_width), text in zip(COLUMNS, cells, strict=True):
-        size = column_width or routine
-        parts.append(fitted(printable(text), size))
-    return " ".join(parts)
+def columns_for(width: int) -> list[Column]:
+    """The columns for rows `width` cells wide (marker excluded), the routine's width filled in."""
+    narrowest, enough, widest = ROUTINE_WIDTH
+    columns = list(COLUMNS)
+    if _routine_width(columns, width) < enough:
+        columns = [column for column in columns if column[0] != DROPPED_FIRST]
+    routine = min(max(_routine_width(columns, width), narrowest), widest)
+    return [(title, size or routine) for title, size in columns]
+
+
+def line_for(cells: dict[str, str], width: int) -> str:
+    """One row (or the titles) laid out in the columns for `width`, cut to fit it."""
+    parts = [fitted(printable(cells[title]), size) for title, size in columns_for(width)]
+    return fitted(" ".join(parts).rstrip(), width)
 
 
 class SessionTable(Widget, can_focus=True):
@@ -158,7 +166,7 @@ class SessionTable(Widget, can_focus=True):
 
     def render(self) -> Content:
         width = self.content_size.width
-        titles = [title for title, _width in COLUMNS]
+        titles = {title: title for title, _width in COLUMNS}
         lines = [Content.styled(f"  {line_for(titles, width - 2)}", ".session-table--header")]
         window = self.window
         # The style itself, not ".session-table--cursor": Content drops a component
@@ -166,7 +174,14 @@ class SessionTable(Widget, can_focus=True):
         cursor_style = self.get_visual_style("session-table--cursor")
         for index in window.rows:
             row = self.row(index)
-            cells = (row.started, row.routine, row.time, row.sets, row.feel, row.status)
+            cells = {
+                "Started": row.started,
+                "Routine": row.routine,
+                "Time": row.time,
+                "Sets": row.sets,
+                "Feel": row.feel,
+                "Status": row.status,
+            }
             marker = MARKER if index == window.cursor else " "
             line = Content(f"{marker} {line_for(cells, width - 2)}")
             if row.in_progress:
