@@ -30,7 +30,7 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from tests.samples import ROUTINES, sample_active, sample_record
-from tui.storage import history
+from tui.history import stats as history
 from tui.storage.store import Store
 
 try:  # read_import is moving to a module of its own

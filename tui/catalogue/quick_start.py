@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from tui.catalogue.model import Catalogue, Routine
-from tui.storage.history import counts, local_start
+from tui.history.stats import counts, local_start
 
 USUAL_ROUTINE = "usual_routine"
 """The setting holding the id of the routine the person marked as usual ('' for none)."""
