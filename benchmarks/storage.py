@@ -33,7 +33,7 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from tests.samples import ROUTINES, sample_active, sample_record
-from tui.storage import history
+from tui.history import stats as history
 from tui.storage.importing import MAX_FILE_BYTES, read_import
 from tui.storage.store import Store
 from tui.storage.types import SessionRecord
@@ -63,6 +63,11 @@ except OSError:
     hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"status": status, "traced_peak": peak, "max_rss_kib": hwm}))
 """
+
+
+def open_and_close(data_dir: Path) -> None:
+    """Open the store on `data_dir` and close it again."""
+    Store.open(data_dir).close()
 
 
 def timed_ms(action: Callable[[], Any]) -> float:
@@ -130,7 +135,7 @@ def measure(root: Path, today: date) -> dict[int, dict[str, float]]:
 
     record(
         "startup",
-        interleaved_medians({n: lambda d=seeded[n][0]: Store.open(d).close() for n in SIZES}, 9),
+        interleaved_medians({n: partial(open_and_close, seeded[n][0]) for n in SIZES}, 9),
     )
     stores = {n: Store.open(seeded[n][0]) for n in SIZES}
     try:

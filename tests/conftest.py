@@ -13,9 +13,9 @@ import pytest
 from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue
 from tui.catalogue.sources import builtin_routines_file, load_catalogue
+from tui.history.stats import forget_time_zone
 from tui.session.engine import SessionEngine
 from tui.session.record import FINISHED, session_record
-from tui.storage.history import forget_time_zone
 from tui.storage.store import Store
 from tui.storage.types import SessionRecord
 

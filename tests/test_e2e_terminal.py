@@ -122,7 +122,7 @@ def complete_sets(term: Terminal, *, small: bool = False) -> None:
         expect(term, [sides[done], work, f"{done} of 4 sides"], [label], cue=2 if done < 2 else 1)
     term.press("space")
     summary = [f"Session complete: {FIRST_ROUTINE}", "Sets done       2 of 2 (4 of 4 sides)"]
-    summary += ["Skipped         nothing", "How does your upper back feel?  ○○○○○  press 1"]
+    summary += ["Skipped         nothing", "How does your upper back feel?  ○○○○○  1 = very stiff"]
     expect(term, summary, ["Your set"])
 
 

@@ -22,8 +22,8 @@ from tui.habit.goal import GOAL_SETTING
 from tui.habit.index import INDEX, read_index, refresh_index
 from tui.habit.reader import SCHEMA_VERSION, HabitData, HabitDataError
 from tui.habit.status import habit_status
+from tui.history.stats import forget_time_zone
 from tui.storage import layout
-from tui.storage.history import forget_time_zone
 from tui.storage.store import Store
 from tui.storage.types import SessionRecord, Status
 

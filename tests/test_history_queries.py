@@ -1,12 +1,12 @@
-"""history.py on fixed dates: days, streaks, the calendar, weekly counts, exercise figures."""
+"""tui.history.stats on fixed dates: days, streaks, the calendar and weekly counts."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from tui.storage import history
-from tui.storage.history import Calendar, CalendarCell, ExerciseStats
+from tui.history import stats as history
+from tui.history.stats import Calendar, CalendarCell
 
 TODAY = date(2026, 11, 22)  # a Sunday
 
@@ -143,22 +143,3 @@ def test_sessions_per_week_oldest_to_newest() -> None:
     ]
     assert history.sessions_per_week(summaries, TODAY) == [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 4]
     assert history.sessions_per_week(summaries, TODAY, weeks=2) == [1, 4]
-
-
-def test_exercise_stats() -> None:
-    summaries = [
-        summary(TODAY - timedelta(days=2), ["cat-cow", "open-book"]),
-        summary(TODAY - timedelta(days=10), ["open-book"]),
-        summary(TODAY - timedelta(days=29), ["open-book"]),  # the 30th day back: inside
-        summary(TODAY - timedelta(days=30), ["open-book"]),  # outside
-        summary(TODAY - timedelta(days=1), ["cat-cow"], status="abandoned"),
-        summary(TODAY, [], status="abandoned"),  # open-book skipped today: does not count
-        summary(TODAY + timedelta(days=3), ["open-book"]),  # the future is ignored
-    ]
-    assert history.exercise_stats(summaries, "open-book", TODAY) == ExerciseStats(
-        last_done=TODAY - timedelta(days=2), times_last_30_days=3
-    )
-    assert history.exercise_stats(summaries, "cat-cow", TODAY) == ExerciseStats(
-        last_done=TODAY - timedelta(days=1), times_last_30_days=2
-    )
-    assert history.exercise_stats(summaries, "wall-angels", TODAY) == ExerciseStats(None, 0)

@@ -293,10 +293,14 @@ async def test_history_and_session_detail_show_hostile_text_literally(
         # The table's routine column is 22 cells wide: only the name's start fits there.
         text = assert_literal(app, pieces=SHOWN[:2])
         assert f"{SHOWN[0]} {SHOWN[1]}" in text
-        await pilot.press("f")  # the filter line names the routine in full
+        await pilot.press("f")  # the filter picker lists the routine by name
         await settle(pilot)
         text = assert_literal(app)
-        assert f"Showing {SHOWN[0]}" in text
+        assert "▶ All routines  (1 session) " in text and f"  {SHOWN[0]}" in text
+        await pilot.press("down", "enter")  # and the title names it once picked
+        await settle(pilot)
+        text = assert_literal(app)
+        assert f"History · {SHOWN[0]}" in text
         await pilot.press("enter")
         await settle(pilot)
         assert type(app.screen).__name__ == "SessionDetailScreen"

@@ -17,7 +17,7 @@ from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.quick_start import USUAL_ROUTINE, last_done_by_routine, quick_start_routine
 from tui.catalogue.sources import builtin_routines_file
 from tui.cli import run
-from tui.storage.history import local_start
+from tui.history.stats import local_start
 from tui.storage.store import Store
 from tui.storage.types import SessionRecord
 

@@ -31,7 +31,7 @@ from tui.habit.plan import (
     to_setting,
 )
 from tui.habit.zone import system_zone
-from tui.storage.history import forget_time_zone
+from tui.history.stats import forget_time_zone
 from tui.storage.store import Store
 
 ROUTINE = "four-step-upper-back"

@@ -400,7 +400,7 @@ async def test_h_on_the_summary_saves_then_shows_history(
         await pilot.press("2", "h")
         await pilot.pause()
         await pilot.pause()
-        assert "1 session in all" in screen_text(app)
+        assert "All routines: 1 session" in screen_text(app)
         assert "●●○○○" in screen_text(app)
     assert store.sessions()[0]["rating"] == 2
 

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import AppFactory
 from tests.history_files import history_file, plant_summary, rejected_records, summary_of
 from tests.samples import sample_record
-from tui.storage import history
+from tui.history import stats as history
 from tui.storage.errors import ImportFileError, InvalidRecordError
 from tui.storage.importing import read_import
 from tui.storage.store import Store

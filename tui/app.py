@@ -16,11 +16,18 @@ from textual.theme import Theme
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.habit.goal import GOAL_SETTING, checked_goal, stored_goal
-from tui.messages import OpenPastSession, ResumeAsked, SessionFinished, SessionLeft, StartSession
+from tui.messages import (
+    OpenPastSession,
+    ResumeAsked,
+    RoutineFilterAsked,
+    SessionFinished,
+    SessionLeft,
+    StartSession,
+)
 from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
-from tui.storage.types import ActiveDocument, SessionSummary
+from tui.storage.types import ActiveDocument, SessionRecord
 from tui.text import printable
 from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
@@ -33,6 +40,8 @@ if TYPE_CHECKING:
 
     from tui.habit.nudge import Nudge
     from tui.habit.status import HabitStatus
+    from tui.history.reading import YearBatches
+    from tui.screens.history import HistoryScreen
     from tui.screens.resume import ResumeChoice
     from tui.screens.summary import SummaryResult
     from tui.session.alerts import AlertKind
@@ -218,7 +227,7 @@ class LoosenApp(App[int]):
             self.notify(READ_ONLY_MESSAGE, severity="error")
             return
         if self.active_session() is not None:
-            self.offer_resume()
+            self.offer_resume(picked=routine)  # which says what becomes of the one picked
             return
         try:
             session = ActiveSession.start(routine, self.store, clock=self.clock, now=self.now)
@@ -235,8 +244,11 @@ class LoosenApp(App[int]):
     def on_resume_asked(self, message: ResumeAsked) -> None:
         self.offer_resume()
 
-    def offer_resume(self) -> None:
-        """Ask whether to resume or discard the unfinished session."""
+    def offer_resume(self, picked: Routine | None = None) -> None:
+        """Ask whether to resume or discard the unfinished session.
+
+        `picked`: the routine the person asked to start, which waits for the answer.
+        """
         from tui.screens.resume import ResumeScreen
         from tui.session.keeper import ActiveSession
         from tui.session.record import ActiveSessionError
@@ -253,7 +265,12 @@ class LoosenApp(App[int]):
             # Every set was done before loosen stopped: it belongs in history, not here.
             if self.saved(session.finish, "the session"):
                 self.notify("Your last session was complete; it is now in history.")
+                if picked is not None:
+                    self.start_session(picked)
             return
+
+        if picked is not None and picked.id == session.engine.routine.id:
+            picked = None  # the same routine again: resuming it is what was asked
 
         def chosen(choice: ResumeChoice | None) -> None:
             self.clear_notifications()  # 'Session kept: press r…' has been answered
@@ -261,25 +278,29 @@ class LoosenApp(App[int]):
                 self.show_session(session)
             elif choice == "discard":
                 self.discard_unfinished()
+            elif choice == "replace" and picked is not None and self.discard_unfinished():
+                self.start_session(picked)
 
-        self.push_screen(ResumeScreen(session.engine), chosen)
+        picked_name = picked.name if picked is not None else None
+        self.push_screen(ResumeScreen(session.engine, picked=picked_name), chosen)
 
-    def discard_unfinished(self) -> None:
-        """Move the unfinished session into history as abandoned."""
+    def discard_unfinished(self) -> bool:
+        """Move the unfinished session into history as abandoned; False if it could not be."""
         from tui.session.keeper import SAVE_ERRORS, could_not_save, discard
 
         document = self.active_session()
         if document is None:
-            return
+            return True
         try:
             kept = discard(document, self.store, ended_at=self.now())
         except SAVE_ERRORS as error:
             self.notify(could_not_save(error), severity="error", timeout=30)
-            return
+            return False
         if kept:
             self.notify("Kept in history as abandoned.")
         else:
             self.notify("The unfinished session can't be read; it was left as it is.")
+        return kept
 
     def on_session_finished(self, message: SessionFinished) -> None:
         """The session is in history: the summary adds a rating and a note to it."""
@@ -448,25 +469,45 @@ class LoosenApp(App[int]):
 
     def action_history(self) -> None:
         """Show history: back to it if it is open under this screen, else open it."""
-        from tui.screens.history import HistoryScreen
-
         for depth, screen in enumerate(reversed(self.screen_stack)):
             if getattr(screen, "IS_HISTORY", False):
                 for _ in range(depth):
                     self.pop_screen()
                 return
-        # Reading history may find a damaged file: from_store says so at once.
-        no_summaries: list[SessionSummary] = []
-        summaries = self.from_store(self.store.sessions, no_summaries)
-        self.push_screen(
-            HistoryScreen(
-                summaries,
-                catalogue=self.catalogue,
-                today=self.now().date(),
-                read_only=self.store.read_only,
-                week=self.week_status,
-            )
+        self.push_screen(self.history_screen())
+
+    def history_screen(self) -> HistoryScreen:
+        """History as it is now; opened over a session, it offers the way back to it."""
+        from tui.screens.history import HistoryScreen
+        from tui.screens.session import SessionScreen
+
+        return HistoryScreen(
+            self.history_years(),
+            today=self.now().date(),
+            in_progress=self.in_progress_record(),
+            read_only=self.store.read_only,
+            over_session=isinstance(self.screen, SessionScreen),
+            week=self.week_status,
         )
+
+    def history_years(self) -> YearBatches:
+        """History a year at a time; a year that can't be read ends it (and is said)."""
+        batches = self.store.sessions_by_year()
+        while (batch := self.from_store(lambda: next(batches, None), None)) is not None:
+            yield batch
+
+    def in_progress_record(self) -> SessionRecord | None:
+        """The unfinished session as a history record (for history's row in progress)."""
+        from tui.session.record import abandoned_record
+
+        document = self.active_session()
+        return None if document is None else abandoned_record(document, ended_at=self.now())
+
+    def on_routine_filter_asked(self, message: RoutineFilterAsked) -> None:
+        """The list of routines history can show; the choice goes back to history."""
+        from tui.screens.filter_picker import FilterPickerScreen
+
+        self.push_screen(FilterPickerScreen(message.choices, message.current), message.picked)
 
     def on_open_past_session(self, message: OpenPastSession) -> None:
         """One past session in full, over the history."""

@@ -13,10 +13,10 @@ from textual.content import Content
 from tui.catalogue.model import DosageOrigin, Exercise, Routine, Source
 from tui.catalogue.timing import dosage_seconds, routine_minutes
 from tui.text import printable
-from tui.wording import CUE_LABELS, dosage_in_words, seconds_in_words
+from tui.wording import CUE_LABELS, READ_ONLY_START, dosage_in_words, seconds_in_words
 
 if TYPE_CHECKING:
-    from tui.storage.history import Calendar
+    from tui.history.stats import Calendar
 
 
 def _heading(text: str) -> Content:
@@ -54,9 +54,11 @@ def exercise_detail(exercise: Exercise) -> Content:
                 f"{number:>2}. ", (f"{CUE_LABELS[cue.kind]}: ", "bold"), printable(cue.text)
             )
         )
+    lines += [Content(""), _dosage_line(exercise)]
+    if exercise.dosage.per_side and exercise.side_meaning:
+        # What "left" means; the right side is its mirror image (tui.session.wording).
+        lines.append(_field("Left side", exercise.side_meaning))
     lines += [
-        Content(""),
-        _dosage_line(exercise),
         _field("Equipment", ", ".join(exercise.equipment) or "none"),
         _field("Kind", f"{exercise.kind.value} · {exercise.region}"),
         _field("Who", exercise.who),
@@ -67,8 +69,11 @@ def exercise_detail(exercise: Exercise) -> Content:
     return Content("\n").join(lines)
 
 
-def routine_detail(routine: Routine) -> Content:
-    """Name, summary, each step with its dosage and time, the total time and source."""
+def routine_detail(routine: Routine, *, can_start: bool = True) -> Content:
+    """Name, summary, each step with its dosage and time, the total time and source.
+
+    `can_start` False (a read-only loosen) says why enter starts nothing.
+    """
     lines: list[Content] = [
         _heading(routine.name),
         Content.styled(printable(routine.summary), "italic"),
@@ -90,7 +95,7 @@ def routine_detail(routine: Routine) -> Content:
     lines += [
         Content(""),
         _field("Rest between exercises", seconds_in_words(routine.rest_between_exercises_seconds)),
-        _field("Start", "press enter"),
+        _field("Start", "press enter" if can_start else READ_ONLY_START),
     ]
     if routine.source:
         lines.append(_source(routine.source))

@@ -9,6 +9,9 @@ from textual.message import Message
 from tui.catalogue.model import Routine
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from tui.history.filters import RoutineChoice
     from tui.session.keeper import ActiveSession
 
 
@@ -42,3 +45,18 @@ class OpenPastSession(Message):
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
+
+
+class RoutineFilterAsked(Message):
+    """History asked which routine to show; `picked` gets the choice (None: keep the filter)."""
+
+    def __init__(
+        self,
+        choices: Sequence[RoutineChoice],
+        current: str | None,
+        picked: Callable[[RoutineChoice | None], None],
+    ) -> None:
+        super().__init__()
+        self.choices = choices
+        self.current = current
+        self.picked = picked

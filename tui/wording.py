@@ -54,6 +54,10 @@ CUE_LABELS = {
 
 READ_ONLY_MESSAGE = "Read-only: another loosen is using this data dir; sessions can't start."
 UNFINISHED_MESSAGE = "You have an unfinished session: press r to resume or discard it."
+READ_ONLY_START = "not in this loosen: it is read-only while another one uses your data"
+"""A routine's detail, read-only: why enter starts nothing."""
+IN_PROGRESS_ELSEWHERE = "That session is in progress in the other loosen."
+"""Enter on history's row in progress, read-only: the session belongs to the other loosen."""
 
 RATING_WORDS = {1: "very stiff", 2: "stiff", 3: "so-so", 4: "loose", 5: "very loose"}
 """How the upper back feels, for each rating."""
@@ -95,7 +99,7 @@ def recorded_minute(timestamp: str) -> str:
 def started_words(summary: Session) -> str:
     """'2026-11-20 07:30': when a session started, in this machine's time zone."""
     # Here, not at the top: the catalogue, on screen first, needs none of history's code.
-    from tui.storage.history import local_start
+    from tui.history.stats import local_start
 
     try:
         return f"{local_start(str(summary.get('started_at'))):%Y-%m-%d %H:%M}"

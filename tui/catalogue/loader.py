@@ -75,6 +75,7 @@ EXERCISE_FIELDS = (
     "frequency",
     "tags",
     "source",
+    "side_meaning",
 )
 ROUTINE_FIELDS = ("id", "name", "summary", "steps", "rest_between_exercises_seconds", "source")
 STEP_FIELDS = ("exercise", "dosage", "note")
@@ -320,6 +321,7 @@ class Reader:
         source = self.source(obj["source"], f"{path}.source") if "source" in obj else None
         if "source" not in obj:
             self.problem(path, 'missing field "source"')
+        side_meaning = self.string(obj, path, "side_meaning", required=False)
         if len(self.problems) > before:
             return None
         assert exercise_id and name and summary and dosage_fields and who and why and frequency
@@ -337,6 +339,7 @@ class Reader:
             region=region,
             kind=kind,
             source=source,
+            side_meaning=side_meaning,
         )
 
     def tags(self, obj: dict[str, Any], path: str) -> tuple[str | None, ExerciseKind | None]:

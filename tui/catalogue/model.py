@@ -107,6 +107,8 @@ class Exercise(NamedTuple):
     secondary_muscles: tuple[str, ...] = ()
     level: str | None = None
     """The source's difficulty rating ("beginner"), when it gives one."""
+    side_meaning: str | None = None
+    """What "left" means for a per-side exercise ("lying on your left side…"); right mirrors it."""
 
 
 class RoutineStep(NamedTuple):

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from tui.catalogue.model import Catalogue, Routine
-from tui.storage.history import counts, local_start
+from tui.history.stats import counts, local_start
 from tui.storage.types import SessionSummary
 
 USUAL_ROUTINE = "usual_routine"

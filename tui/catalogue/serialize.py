@@ -34,7 +34,7 @@ def _dosage(dosage: Dosage) -> dict[str, Any]:
 
 
 def _exercise(exercise: Exercise) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": exercise.id,
         "name": exercise.name,
         "summary": exercise.summary,
@@ -47,6 +47,9 @@ def _exercise(exercise: Exercise) -> dict[str, Any]:
         "tags": {"region": exercise.region, "kind": exercise.kind.value},
         "source": _source(exercise.source),
     }
+    if exercise.side_meaning:
+        data["side_meaning"] = exercise.side_meaning
+    return data
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:

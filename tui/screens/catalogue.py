@@ -114,6 +114,8 @@ class CatalogueScreen(LoosenScreen[None]):
             return not self.read_only and self.unfinished()
         if action == "usual_routine":
             return any(nudge.routine is not None for nudge in self.query(NudgeLine))
+        if action in ("start", "start_exercise"):  # read-only: nothing can start here
+            return not self.read_only
         return True
 
     def action_resume(self) -> None:
@@ -148,7 +150,7 @@ class CatalogueScreen(LoosenScreen[None]):
             assert exercise is not None
             body.update(exercise_detail(exercise))
         elif not exercises_focused and (routine := self.highlighted_routine()):
-            body.update(routine_detail(routine))
+            body.update(routine_detail(routine, can_start=not self.read_only))
         else:
             body.update(
                 Content.styled("Nothing matches the search. Press escape to clear it.", "italic")

@@ -2,56 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import date
+import asyncio
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
-from textual.widgets.data_table import ColumnKey, RowKey
+from textual.widgets import Static
 
-from tui.catalogue.model import Catalogue
 from tui.describe import calendar_picture, sparkline
-from tui.messages import OpenPastSession
+from tui.history.filters import RoutineChoice, filter_name, routine_choices, shown_sessions
+from tui.history.reading import HistoryReading, YearBatches
+from tui.history.rows import SessionRow, session_row
+from tui.history.tally import Figures
+from tui.history.words import count_words, title_words
+from tui.messages import OpenPastSession, ResumeAsked, RoutineFilterAsked
 from tui.screens.base import LoosenScreen
-from tui.storage.history import (
-    calendar,
-    current_streak,
-    day_counts,
-    exercise_stats,
-    longest_streak,
-    sessions_per_week,
-)
-from tui.storage.types import SessionSummary
+from tui.storage.types import Session
 from tui.text import printable
-from tui.widgets.exercise_figures import ExerciseFigure, ExerciseFigures
+from tui.widgets.exercise_figures import ExerciseFigures
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.session_table import SessionTable
 from tui.widgets.weekly_goal import WeeklyGoal
-from tui.wording import clock, plural, rating_words, started_words
+from tui.wording import IN_PROGRESS_ELSEWHERE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tui.habit.status import HabitStatus
 
-
-PAGE_ROWS = 200
-"""Rows added to the table at a time; more follow as the cursor nears the end."""
-COLUMNS = (("", 1), ("Started", 16), ("Routine", 22), ("Time", 6), ("Sets", 5), ("Feel", 5))
-"""Fixed widths (they fit 80 columns with Status): auto widths measure every cell of every row."""
-
-
-def cell(text: str) -> Text:
-    """A table cell showing `text` literally.
-
-    Text, not str: the table would parse a str as markup (slow, and unsafe); every
-    field comes from a history file, so each is made printable too.
-    """
-    return Text(printable(text))
+READ_REST_AFTER_S = 0.05
+"""The older years are read once the first picture is out, a year per turn of the loop."""
 
 
 class HistoryScreen(LoosenScreen[None]):
@@ -62,10 +46,12 @@ class HistoryScreen(LoosenScreen[None]):
     IS_HISTORY = True
     HELP_TITLE = "History"
     HELP_KEYS = (
-        ("↑ ↓  j k", "move in the table (page up/down too)"),
-        ("home / end", "newest / oldest session"),
+        ("↑ ↓  j k", "move in the table"),
+        ("pageup pagedown", "a screen up / down"),
+        ("home n  end o", "newest / oldest session"),
+        ("enter", "the session's detail (in progress: back to it)"),
+        ("tab", "to the exercise figures; ↑ ↓ scroll them"),
         ("c / escape", "back"),
-        ("enter", "the session's detail"),
     )
     # Per-exercise figures need 76 columns beside the calendar; below that they are hidden.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it so)
@@ -74,36 +60,38 @@ class HistoryScreen(LoosenScreen[None]):
         (120, "-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "next_filter", "Filter routine"),
+        Binding("f", "pick_filter", "Filter", tooltip="pick a routine to show, or all of them"),
+        Binding("b", "back_to_session", "Back to session", tooltip="back to the session"),
         Binding("g", "app.weekly_goal", "Weekly goal"),
         Binding("c", "app.catalogue", "Catalogue"),
-        Binding("escape", "app.previous_screen", "Back", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("end", "last_row", "Oldest", show=False, priority=True),
-        Binding("home", "first_row", "Newest", show=False, priority=True),
+        Binding("escape", "back", "Back", show=False),
     ]
 
     def __init__(
         self,
-        summaries: list[SessionSummary],
+        batches: YearBatches,
         *,
-        catalogue: Catalogue,
         today: date,
+        in_progress: Session | None = None,
         read_only: bool = False,
+        over_session: bool = False,
         week: Callable[[], HabitStatus | None] = lambda: None,
     ) -> None:
-        """`week` reads this week against the goal, as `loosen status` does."""
+        """`batches`: history a year at a time, newest first (a year that can't be read
+        ends them); `in_progress`: the unfinished session as a record, shown pinned;
+        `week` reads this week against the goal, as `loosen status` does."""
         super().__init__()
-        self.week = week
-        self.summaries = summaries
-        self.catalogue = catalogue
+        self.batches = batches
         self.today = today
+        self.in_progress = in_progress
         self.read_only = read_only
+        self.over_session = over_session
+        """True when opened from a running session, which b (or escape) goes back to."""
+        self.week = week
         self.routine_filter: str | None = None
-        self._marked_row: RowKey | None = None
-        self._marker_column: ColumnKey | None = None
-        self._shown: list[SessionSummary] = []
+        self.reading: HistoryReading | None = None
+        self._in_progress: SessionRow | None = None
+        self._in_progress_routine: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-title")
@@ -114,17 +102,18 @@ class HistoryScreen(LoosenScreen[None]):
                 yield WeeklyGoal()
                 yield ExerciseFigures(id="exercise-stats")
         yield Static(id="filter-line")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+        yield SessionTable(id="sessions")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        keys = [table.add_column(label, width=width) for label, width in COLUMNS]
-        table.add_column("Status", width=9)
-        self._marker_column = keys[0]
-        self.show_habit()
-        self.show_table()
+        self._in_progress = self.unfinished_row()
+        self.reading = HistoryReading(self.batches, self.today)
+        # What the first picture needs; older years follow once it is on screen.
+        self.reading.read_until_shown()
+        self.show_all()
         self.show_goal()
+        if not self.reading.complete:
+            self.set_timer(READ_REST_AFTER_S, self.read_rest_later)
 
     def on_screen_resume(self) -> None:
         self.show_goal()  # the goal may have been changed above this screen
@@ -133,121 +122,124 @@ class HistoryScreen(LoosenScreen[None]):
         """This week against the goal, read as `loosen status` reads it."""
         self.query_one(WeeklyGoal).show(self.week())
 
+    def unfinished_row(self) -> SessionRow | None:
+        """The unfinished session as a row marked in progress, if there is one."""
+        if self.in_progress is None:
+            return None
+        self._in_progress_routine = self.in_progress["routine_id"]
+        return session_row(self.in_progress, in_progress=True)
+
+    def read_rest_later(self) -> None:
+        """Start reading the older years (unless a key has read them already)."""
+        if self.reading is not None and not self.reading.complete:
+            self.run_worker(self.read_the_rest(), exclusive=True)
+
+    async def read_the_rest(self) -> None:
+        """Read the older years, a year per turn of the event loop, then show every figure."""
+        assert self.reading is not None
+        while self.reading.read_year():
+            await asyncio.sleep(0)
+        self.show_all(keep_cursor=True)
+
+    def read_everything(self) -> None:
+        """Read what is left now (a key needs all of history), then show every figure."""
+        assert self.reading is not None
+        if not self.reading.complete:
+            self.workers.cancel_node(self)
+            self.reading.read_all()
+            self.show_all(keep_cursor=True)
+
     # ------------------------------------------------------------- drawing
 
-    def show_habit(self) -> None:
-        summaries = self.summaries
-        sessions_by_day = day_counts(summaries)  # one pass over all of history, used twice
-        days = set(sessions_by_day)
-        streak, longest = current_streak(days, self.today), longest_streak(days)
-        title = Content.assemble(
-            ("History", "bold underline"),
-            f"   streak {plural(streak, 'day')} · longest {plural(longest, 'day')}",
-            f" · {plural(len(summaries), 'session')} in all",
+    def show_all(self, *, keep_cursor: bool = False) -> None:
+        """Title, calendar, sparkline, figures, the count and the table, for the filter."""
+        assert self.reading is not None
+        reading, routine = self.reading, self.routine_filter
+        figures = reading.tally.figures(routine)
+        name = None if routine is None else filter_name(reading.tally, routine)
+        pinned = self._in_progress
+        if routine is not None and self._in_progress_routine != routine:
+            pinned = None
+        self.show_habit(figures, name)
+        words = count_words(
+            name, figures, in_progress=pinned is not None, complete=reading.complete
         )
+        self.query_one("#filter-line", Static).update(Content(printable(words)))
+        sessions = shown_sessions(reading.summaries, routine)
+        self.query_one(SessionTable).show(sessions, pinned, keep_cursor=keep_cursor)
+
+    def show_habit(self, figures: Figures, routine_name: str | None) -> None:
+        """Title, calendar, sparkline and per-exercise figures."""
+        assert self.reading is not None
+        streak_start = self.today - timedelta(days=figures.streak)
+        where, streaks = title_words(
+            routine_name,
+            figures,
+            complete=self.reading.complete,
+            streak_known=self.reading.covers(streak_start),
+        )
+        title = Content.assemble((printable(where), "bold underline"), f"   {streaks}")
         if self.read_only:
             title = Content.assemble(title, ("  [read-only]", "bold"))
         self.query_one("#history-title", Static).update(title)
-        grid = calendar(sessions_by_day, self.today)
         self.query_one("#calendar", Static).update(
-            Content.assemble(("Last 12 weeks\n", "bold"), calendar_picture(grid))
+            Content.assemble(("Last 12 weeks\n", "bold"), calendar_picture(figures.calendar))
         )
-        weekly = sessions_per_week(summaries, self.today)
         self.query_one("#weekly", Static).update(
             Content.assemble(
                 ("Sessions per week ", "bold"),
-                sparkline(weekly),
-                f" (this week {weekly[-1]})",
+                sparkline(figures.weekly),
+                f" (this week {figures.weekly[-1]})",
             )
         )
-        figures = []
-        for exercise in self.catalogue.exercises:
-            stats = exercise_stats(summaries, exercise.id, self.today)
-            figures.append(ExerciseFigure(exercise.name, stats.last_done, stats.times_last_30_days))
-        self.query_one(ExerciseFigures).figures = tuple(figures)
-
-    def show_table(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        self._marked_row = None
-        self._shown = [
-            s
-            for s in self.summaries
-            if self.routine_filter is None or s.get("routine_id") == self.routine_filter
-        ]
-        self.add_page()
-        name = "all routines"
-        if self.routine_filter is not None:
-            routine = self.catalogue.routine(self.routine_filter)
-            name = routine.name if routine else self.routine_filter
-        shown = self._shown
-        self.query_one("#filter-line", Static).update(
-            Content.assemble(
-                ("Showing ", "bold"),
-                printable(name),
-                f": {plural(len(shown), 'session')}",
-                "  (f changes)" if shown else ". Pick a routine in the catalogue (c).",
-            )
-        )
-
-    def add_page(self) -> None:
-        """Add the next rows of the filtered sessions to the table."""
-        table = self.query_one(DataTable)
-        start = table.row_count
-        for summary in self._shown[start : start + PAGE_ROWS]:
-            table.add_row(
-                *(
-                    cell(text)
-                    for text in (
-                        " ",
-                        started_words(summary),
-                        str(summary.get("routine_name", "")),
-                        clock(int(summary.get("duration_seconds") or 0)),
-                        f"{summary.get('sets_done', 0)}/{summary.get('sets_planned', 0)}",
-                        rating_words(summary.get("rating")),
-                        str(summary.get("status", "")),
-                    )
-                ),
-                key=str(summary["id"]),
-            )
+        self.query_one(ExerciseFigures).show(figures.exercises)
 
     # --------------------------------------------------------------- keys
 
-    @on(DataTable.RowHighlighted)
-    def mark_row(self, event: DataTable.RowHighlighted) -> None:
-        """Put ▶ on the highlighted row: the cursor must show without colour too."""
-        table = event.data_table
-        assert self._marker_column is not None
-        if self._marked_row is not None and self._marked_row in table.rows:
-            table.update_cell(self._marked_row, self._marker_column, " ")
-        table.update_cell(event.row_key, self._marker_column, "▶")
-        self._marked_row = event.row_key
-        if event.cursor_row >= table.row_count - 10 and table.row_count < len(self._shown):
-            self.add_page()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_to_session":  # shown only when there is a session to go back to
+            return self.over_session
+        return True
 
-    def action_next_filter(self) -> None:
-        """Cycle the table through all routines, then each routine that has sessions."""
-        choices: list[str | None] = [None]
-        for summary in self.summaries:
-            routine_id = summary.get("routine_id")
-            if routine_id not in choices:
-                choices.append(routine_id)
-        position = choices.index(self.routine_filter) if self.routine_filter in choices else 0
-        self.routine_filter = choices[(position + 1) % len(choices)]
-        self.show_table()
+    def action_back(self) -> None:
+        """Back to the screen under history: the running session, or the catalogue."""
+        self.app.pop_screen()
 
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+    def action_back_to_session(self) -> None:
+        """Back to the running session history was opened from."""
+        if self.over_session:
+            self.app.pop_screen()
 
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+    def action_pick_filter(self) -> None:
+        """Open the list of routines to show the history of."""
+        self.read_everything()  # the counts in the list are of all of history
+        assert self.reading is not None
+        choices = routine_choices(self.reading.tally)
 
-    def action_last_row(self) -> None:
-        self.query_one(DataTable).action_scroll_bottom()
+        def picked(choice: RoutineChoice | None) -> None:
+            if choice is not None and choice.routine_id != self.routine_filter:
+                self.routine_filter = choice.routine_id
+                self.show_all()
 
-    def action_first_row(self) -> None:
-        self.query_one(DataTable).action_scroll_top()
+        self.post_message(RoutineFilterAsked(choices, self.routine_filter, picked))
 
-    @on(DataTable.RowSelected)
-    def open_detail(self, event: DataTable.RowSelected) -> None:
-        self.post_message(OpenPastSession(str(event.row_key.value)))
+    @on(SessionTable.WantsEnd)
+    def end_pressed(self) -> None:
+        self.read_everything()
+        self.query_one(SessionTable).jump_to_last()
+
+    @on(SessionTable.Chosen)
+    def open_detail(self, event: SessionTable.Chosen) -> None:
+        if event.row.in_progress:
+            self.open_unfinished()
+            return
+        self.post_message(OpenPastSession(event.row.session_id))
+
+    def open_unfinished(self) -> None:
+        """Enter on the session in progress: back to it, or the offer to resume it."""
+        if self.over_session:
+            self.app.pop_screen()
+        elif self.read_only:
+            self.notify(IN_PROGRESS_ELSEWHERE)
+        else:
+            self.post_message(ResumeAsked())

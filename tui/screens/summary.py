@@ -16,6 +16,7 @@ from tui.screens.base import LoosenScreen
 from tui.session.engine import SessionEngine
 from tui.session.keeper import ActiveSession
 from tui.session.progress import ExerciseProgress, StepStatus
+from tui.session.wording import rating_prompt
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
@@ -120,7 +121,7 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
     def show_rating(self) -> None:
         rating = self.rating
         marks = rating_marks(rating)
-        words = f"{rating} · {RATING_WORDS[rating]}" if rating else "press 1 (stiff) to 5 (loose)"
+        words = f"{rating} · {RATING_WORDS[rating]}" if rating else rating_prompt()
         self.query_one("#rating", Static).update(
             Content.assemble(("How does your upper back feel?  ", "bold"), f"{marks}  {words}")
         )

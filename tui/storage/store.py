@@ -246,6 +246,18 @@ class Store:
         for year in reversed(self._history.years()):
             yield from sorted(self._history.summaries(year), key=order_key, reverse=True)
 
+    def sessions_by_year(self) -> Iterator[tuple[int, list[SessionSummary]]]:
+        """(year, its summaries newest first), newest year first: history a piece at a time.
+
+        The same summaries as `sessions`, for a screen that shows the newest before it has
+        read a century. The years are listed when the first is asked for.
+        """
+        for year in reversed(self._history.years()):
+            with collector_paused():
+                found = self._history.summaries(year)
+                found.sort(key=order_key, reverse=True)
+            yield year, found
+
     def session(self, session_id: str) -> SessionRecord | None:
         """One full record, with its "sets" ([] if they are missing), or None."""
         detail = self.session_detail(session_id)

@@ -1,13 +1,14 @@
-"""Streaks, the calendar and per-exercise figures, computed from session summaries.
+"""Streaks, the calendar and weekly counts, computed from session summaries.
 
 Pure functions: no I/O and no clock; `today` is always passed in.
 
-Which sessions count: a session (finished or abandoned) counts when it has at least one
-done set. An abandoned session counts only the exercises it did; a session with every
-set skipped counts for nothing. Days are the date the session started on in this
-machine's time zone, the same zone `today` is in (a session started at 23:50 counts for
-that day even if it ran past midnight; one recorded in another zone is moved into ours,
-so it can never look as if it happened tomorrow).
+Which sessions count (the one rule for every figure loosen shows): a session, finished
+or abandoned, counts when it has at least one done set. An abandoned session counts
+only the exercises it did; a session with every set skipped counts for nothing. Days
+are the date the session started on in this machine's time zone, the same zone `today`
+is in (a session started at 23:50 counts for that day even if it ran past midnight; one
+recorded in another zone is moved into ours, so it can never look as if it happened
+tomorrow).
 """
 
 from __future__ import annotations
@@ -152,29 +153,13 @@ def sessions_per_week(summaries: Iterable[Session], today: date, weeks: int = 12
     return totals
 
 
-@dataclass(frozen=True)
-class ExerciseStats:
-    """When an exercise was last done, and in how many sessions over the last 30 days."""
+def weekly_counts(days_counts: dict[date, int], today: date, weeks: int = 12) -> list[int]:
+    """Counting sessions in each of the last `weeks` weeks, from per-day counts, oldest first.
 
-    last_done: date | None
-    times_last_30_days: int
-
-
-def exercise_stats(summaries: Iterable[Session], exercise_id: str, today: date) -> ExerciseStats:
-    """Figures for one exercise over sessions where it had at least one done set.
-
-    "The last 30 days" are today and the 29 days before it; later dates are ignored.
+    The same figures as `sessions_per_week`, read from counts already made.
     """
-    window_start = today - timedelta(days=29)
-    last: date | None = None
-    recent = 0
-    for summary in summaries:
-        if exercise_id not in done_exercises(summary):
-            continue
-        day = session_day(summary)
-        if day > today:
-            continue
-        last = day if last is None else max(last, day)
-        if day >= window_start:
-            recent += 1
-    return ExerciseStats(last_done=last, times_last_30_days=recent)
+    grid = calendar(days_counts, today, weeks)
+    return [
+        sum(cell.count for row in grid.rows if (cell := row[week]) is not None)
+        for week in range(weeks)
+    ]
