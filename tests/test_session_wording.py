@@ -6,11 +6,11 @@ import pytest
 
 from tui.catalogue.model import Catalogue
 from tui.session.model import Phase
-from tui.session.wording import (
+from tui.wording import (
     RATING_WORDS,
     main_key_label,
     mirrored,
-    rating_marks,
+    rating_marks_or_dash,
     rating_prompt,
     rating_word,
     rating_words,
@@ -38,7 +38,7 @@ def test_the_prompt_names_the_same_words_as_the_labels() -> None:
     ],
 )
 def test_rating_marks_and_words(rating: object, marks: str, words: str) -> None:
-    assert rating_marks(rating) == marks
+    assert rating_marks_or_dash(rating) == marks
     assert rating_words(rating) == words
 
 

@@ -56,7 +56,7 @@ def exercise_detail(exercise: Exercise) -> Content:
         )
     lines += [Content(""), _dosage_line(exercise)]
     if exercise.dosage.per_side and exercise.side_meaning:
-        # What "left" means; the right side is its mirror image (tui.session.wording).
+        # What "left" means; the right side is its mirror image (tui.wording).
         lines.append(_field("Left side", exercise.side_meaning))
     lines += [
         _field("Equipment", ", ".join(exercise.equipment) or "none"),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tui.history.stats import counts, local_start
-from tui.session.wording import rating_marks
+from tui.history.stats import counts
 from tui.storage.types import Session
-from tui.wording import clock
+from tui.wording import clock, rating_marks_or_dash, started_words
 
 IN_PROGRESS = "in progress"
 """The status of the unfinished session, shown at the top while it lasts."""
@@ -28,14 +27,6 @@ class SessionRow(NamedTuple):
     in_progress: bool = False
 
 
-def started_words(summary: Session) -> str:
-    """'2026-11-20 07:30': when a session started, in this machine's time zone."""
-    try:
-        return f"{local_start(str(summary.get('started_at'))):%Y-%m-%d %H:%M}"
-    except (ValueError, OverflowError):  # not a date, or one at the calendar's edge
-        return str(summary.get("started_at", ""))[:16]
-
-
 def status_words(summary: Session) -> str:
     """'finished' or 'abandoned'; 'not counted' when no set was done."""
     return str(summary.get("status", "")) if counts(summary) else NOT_COUNTED
@@ -49,7 +40,7 @@ def session_row(summary: Session, *, in_progress: bool = False) -> SessionRow:
         routine=str(summary.get("routine_name", "")),
         time=clock(int(summary.get("duration_seconds") or 0)),
         sets=f"{summary.get('sets_done', 0)}/{summary.get('sets_planned', 0)}",
-        feel=rating_marks(summary.get("rating")),
+        feel=rating_marks_or_dash(summary.get("rating")),
         status=IN_PROGRESS if in_progress else status_words(summary),
         in_progress=in_progress,
     )

@@ -11,11 +11,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.screens.base import LoosenScreen
-from tui.session.wording import rating_words
 from tui.storage.types import SessionRecord, SetEntry
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
-from tui.wording import clock, set_words, started_words
+from tui.wording import clock, rating_words, set_words, started_words
 
 SETS_MISSING = "sets not available (damaged file)"
 

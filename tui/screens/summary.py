@@ -16,11 +16,10 @@ from tui.screens.base import LoosenScreen
 from tui.session.engine import SessionEngine
 from tui.session.keeper import ActiveSession
 from tui.session.progress import ExerciseProgress, StepStatus
-from tui.session.wording import rating_prompt
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
-from tui.wording import RATING_WORDS, clock, rating_marks, slots_done_words
+from tui.wording import RATING_WORDS, clock, rating_marks, rating_prompt, slots_done_words
 
 NOTE_LIMIT = 200
 
