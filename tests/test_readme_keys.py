@@ -26,7 +26,8 @@ SCREENS: dict[str, tuple[str, list[str]]] = {
     # where: (screen class, keys that lead there from a session of ROUTINE just started)
     # With an unfinished session, so r (resume) is there too.
     "catalogue": ("CatalogueScreen", ["space", "c"]),
-    "session": ("SessionScreen", []),
+    # After one side: the switch countdown, where + (more time) and p (pause) apply too.
+    "session": ("SessionScreen", ["space"]),
     "summary": ("SummaryScreen", ["space"] * 7),
     # Opened from the session, so b (back to it) is there too.
     "history": ("HistoryScreen", ["space", "h"]),
