@@ -142,12 +142,8 @@ class History:
         path: Path,
         fmt: ShardFormat[Doc],
         change: Callable[[Tables], Tables],
-        *,
-        exists: bool,
     ) -> None:
-        tables: Tables | None = {}
-        if exists:  # a shard not listed is not read: an import of decades makes a thousand
-            tables = load_shard(self.files, path, fmt, strict=True).tables
+        tables = load_shard(self.files, path, fmt, strict=True).tables  # a missing one: {}
         if tables is None:  # left as it was; the notices say why
             raise StoreError(f"cannot change {path}: it could not be read or mended")
         try:
@@ -178,20 +174,14 @@ class History:
             # make start-up slower as history grows. Only the writer gets here.
             remove_leftover_temps(self.directory)
             self._tidy = True
-        try:
-            present = set(os.listdir(self.directory))
-        except OSError as error:
-            raise StoreError(f"cannot use {self.directory}: {error.strerror or error}") from None
         with AtomicBatch() as batch:
             for month, sets in sorted(details.items()):
                 path = detail_shard(self.directory, month)
-                change = partial(with_details, docs=sets)
-                self._stage(batch, path, DetailFormat(), change, exists=path.name in present)
+                self._stage(batch, path, DetailFormat(), partial(with_details, docs=sets))
             batch.then()
             for year, docs in sorted(summaries.items()):
                 path = summary_shard(self.directory, year)
-                change = partial(_summaries, summaries=docs)
-                self._stage(batch, path, SummaryFormat(year), change, exists=path.name in present)
+                self._stage(batch, path, SummaryFormat(year), partial(_summaries, summaries=docs))
             try:
                 batch.commit()
             except OSError as error:
