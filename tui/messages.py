@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.catalogue.model import Routine
+from tui.catalogue.model import Exercise, Routine
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -60,3 +60,33 @@ class RoutineFilterAsked(Message):
         self.choices = choices
         self.current = current
         self.picked = picked
+
+
+class BuildRoutineAsked(Message):
+    """The person asked to build a routine: a new one (`routine` None) or from this one.
+
+    `copy` True starts a new routine from a copy; False edits it in place (an own routine,
+    or an own routine of the same id that overrides a built-in).
+    """
+
+    def __init__(self, routine: Routine | None = None, *, copy: bool = True) -> None:
+        super().__init__()
+        self.routine = routine
+        self.copy = copy
+
+
+class EditExerciseAsked(Message):
+    """The person asked to write an exercise: a new one (`exercise` None) or from this one."""
+
+    def __init__(self, exercise: Exercise | None = None, *, copy: bool = True) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.copy = copy
+
+
+class AdjustTodayAsked(Message):
+    """The person asked to change today's sets, reps or holds of this routine, then start."""
+
+    def __init__(self, routine: Routine) -> None:
+        super().__init__()
+        self.routine = routine
