@@ -135,6 +135,8 @@ class ExerciseDraft:
     region: str
     kind: ExerciseKind
     source: SourceDraft
+    side_meaning: str | None = None
+    """What "left" means for a per-side exercise; kept so an edit never drops it."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> ExerciseDraft:
@@ -152,6 +154,7 @@ class ExerciseDraft:
             region=data["tags"]["region"],
             kind=ExerciseKind(data["tags"]["kind"]),
             source=SourceDraft.from_data(data["source"]),
+            side_meaning=data.get("side_meaning"),
         )
 
     @classmethod
@@ -170,11 +173,12 @@ class ExerciseDraft:
             region=exercise.region,
             kind=exercise.kind,
             source=SourceDraft.from_source(exercise.source),
+            side_meaning=exercise.side_meaning,
         )
 
     def to_data(self) -> dict[str, Any]:
         """The exercise object, in the format's key order."""
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "summary": self.summary,
@@ -187,6 +191,9 @@ class ExerciseDraft:
             "tags": {"region": self.region, "kind": self.kind.value},
             "source": self.source.to_data(),
         }
+        if self.side_meaning is not None:
+            data["side_meaning"] = self.side_meaning
+        return data
 
 
 @dataclass(frozen=True)
