@@ -16,7 +16,11 @@ from textual.theme import Theme
 
 from tui.catalogue.model import Catalogue, Routine
 from tui.habit.goal import GOAL_SETTING, checked_goal, stored_goal
+from tui.locations import user_routines_file
 from tui.messages import (
+    AdjustTodayAsked,
+    BuildRoutineAsked,
+    EditExerciseAsked,
     OpenPastSession,
     ResumeAsked,
     RoutineFilterAsked,
@@ -38,6 +42,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
+    from tui.catalogue.editing import OwnCatalogue
+    from tui.catalogue.user_file import Saved, UserRoutinesFile
     from tui.habit.nudge import Nudge
     from tui.habit.status import HabitStatus
     from tui.history.reading import YearBatches
@@ -52,6 +58,15 @@ __all__ = ["READ_FAILED_TITLE", "READ_ONLY_MESSAGE", "LoosenApp"]
 
 READ_FAILED_TITLE = "Could not read your data"
 NOTICE_TITLE = "Your data files"
+ROUTINES_FILE_TITLE = "Your routines file"
+READ_ONLY_EDITING = (
+    "Read-only: another loosen is using this data dir; routines and exercises can't be"
+    " changed here."
+)
+GIVEN_FILE_EDITING = (
+    "loosen was started with --routines FILE: the editors write your own routines file,"
+    " so they work in a loosen started without it."
+)
 """The title of the store's own notices: a file damaged, set aside or unreadable."""
 
 SUMMARY_SETTLE_SECONDS = 0.1
@@ -114,7 +129,10 @@ class LoosenApp(App[int]):
         open_history: bool = False,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = local_now,
+        editable_routines: bool = True,
     ) -> None:
+        """`editable_routines` False: the catalogue came from `--routines FILE`, so the
+        builders, which write the user's own file, are not offered."""
         super().__init__()
         if self.no_color:
             # Textual's fallback for NO_COLOR turns colours grey but still sends them; the
@@ -126,6 +144,9 @@ class LoosenApp(App[int]):
         self.open_history = open_history
         self.clock = clock
         self.now = now
+        self.editable_routines = editable_routines
+        self._routines_file: UserRoutinesFile | None = None
+        self._catalogue_changed = False
         self._notices_shown = 0
         self._read_failures_shown: set[str] = set()
         self.settings = Settings(store)
@@ -207,6 +228,13 @@ class LoosenApp(App[int]):
         yield SystemCommand(
             "Weekly goal", "On how many days a week to warm up (1-7)", self.action_weekly_goal
         )
+        if self.editable_routines and not self.store.read_only:
+            yield SystemCommand(
+                "New routine", "Build a routine of your own", self.action_new_routine
+            )
+            yield SystemCommand(
+                "New exercise", "Write an exercise of your own, with cues", self.action_new_exercise
+            )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         # Textual's own Keys panel and Maximize would only duplicate or confuse.
         for command in super().get_system_commands(screen):
@@ -516,6 +544,79 @@ class LoosenApp(App[int]):
         detail = self.from_store(lambda: self.store.session_detail(message.session_id), None)
         if detail is not None:
             self.push_screen(SessionDetailScreen(detail.record, sets_missing=detail.sets_missing))
+
+    # ------------------------------------------------------ building routines
+    # The editors write the user's own routines file (tui.catalogue.user_file); the app
+    # only opens them and, after a save, uses the catalogue the file now makes.
+
+    def own_routines(self) -> tuple[UserRoutinesFile, OwnCatalogue] | None:
+        """The user's routines file and what it holds; None (and why, said) if not editable."""
+        from tui.catalogue.loader import CatalogueError
+        from tui.catalogue.sources import builtin_catalogue
+        from tui.catalogue.user_file import UserFileError, UserRoutinesFile
+
+        if self.store.read_only:
+            self.notify(READ_ONLY_EDITING, severity="error")
+            return None
+        if not self.editable_routines:
+            self.notify(GIVEN_FILE_EDITING, severity="error", timeout=20)
+            return None
+        try:
+            if self._routines_file is None:
+                base = builtin_catalogue(self.store.data_dir)
+                path = user_routines_file()
+                self._routines_file = UserRoutinesFile(path, base, now=self.now)
+            return self._routines_file, self._routines_file.own_catalogue()
+        except (CatalogueError, UserFileError, OSError) as error:
+            self.notify(str(error), title=ROUTINES_FILE_TITLE, severity="error", timeout=30)
+            return None
+
+    def on_build_routine_asked(self, message: BuildRoutineAsked) -> None:
+        from tui.editors import routine_builder
+
+        if (opened := self.own_routines()) is not None:
+            builder = routine_builder(message, *opened, on_saved=self.catalogue_saved)
+            self.push_screen(self.sized(builder), self.after_editing)
+
+    def on_edit_exercise_asked(self, message: EditExerciseAsked) -> None:
+        from tui.editors import exercise_editor
+
+        if (opened := self.own_routines()) is not None:
+            editor = exercise_editor(message, *opened, on_saved=self.catalogue_saved)
+            self.push_screen(self.sized(editor), self.after_editing)
+
+    def on_adjust_today_asked(self, message: AdjustTodayAsked) -> None:
+        """Today's sets, reps and holds, then the session (the routine itself is unchanged)."""
+        from tui.screens.adjust_today import AdjustTodayScreen
+
+        if self.store.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="error")
+            return
+        self.push_screen(self.sized(AdjustTodayScreen(message.routine)))
+
+    def action_new_routine(self) -> None:
+        """Build a new routine of the person's own."""
+        self.post_message(BuildRoutineAsked())
+
+    def action_new_exercise(self) -> None:
+        """Write a new exercise of the person's own."""
+        self.post_message(EditExerciseAsked())
+
+    def catalogue_saved(self, saved: Saved) -> None:
+        """An editor wrote the user's file: from now on loosen uses the catalogue it makes."""
+        self.catalogue = saved.catalogue
+        self._catalogue_changed = True
+        for notice in saved.notices:
+            self.notify(notice, title=ROUTINES_FILE_TITLE, severity="warning", timeout=30)
+
+    def after_editing(self, _result: object) -> None:
+        """Back from an editor: the catalogue lists what was saved (its search kept)."""
+        screen = self.screen_stack[0]
+        if self._catalogue_changed and isinstance(screen, CatalogueScreen):
+            self._catalogue_changed = False
+            screen.catalogue = self.catalogue
+            search = screen.search_input
+            screen.refilter(search.value if search is not None else "")
 
     def action_catalogue(self) -> None:
         """Back to the catalogue; an open session stays saved and resumable."""

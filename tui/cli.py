@@ -200,6 +200,7 @@ def run(argv: Sequence[str]) -> int:
             store=store,
             start_routine=routine_id,
             open_history=args.command == "history",
+            editable_routines=args.routines is None,
         )
         app.run()
     return app.return_code or EXIT_OK
