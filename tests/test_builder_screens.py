@@ -282,8 +282,18 @@ async def test_adjust_today_starts_today_s_numbers_and_leaves_the_routine(
 
     routine = catalogue.routine("four-step-upper-back")
     assert routine is not None
+    broken = user_routines_file()
+    broken.parent.mkdir(parents=True)
+    broken.write_text('{"schema_version": 1, "routines": [{"id": "x"}]}', encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        # A file the loader rejects: the builder won't open over it, and says why.
+        app.post_message(BuildRoutineAsked())
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogueScreen)
+        said = " ".join(n.message for n in app._notifications)  # toasts: not drawn yet
+        assert 'routines[0]: missing field "name"' in said and "won't rewrite" in said
+
         app.post_message(AdjustTodayAsked(routine))
         await pilot.pause()
         assert isinstance(app.screen, AdjustTodayScreen)
@@ -315,6 +325,6 @@ async def test_a_read_only_loosen_refuses_to_edit(
             app.post_message(EditExerciseAsked())
             await pilot.pause()
             assert isinstance(app.screen, CatalogueScreen)
-            messages = [n.message for n in app._notifications]
-            assert any("routines and exercises can't be changed here" in m for m in messages)
+            said = " ".join(n.message for n in app._notifications)
+            assert "routines and exercises can't be changed here" in said
     assert not user_routines_file().exists()

@@ -25,7 +25,7 @@ from tui.widgets.form import FieldBox, FieldRow, ProblemLine
 from tui.widgets.key_bar import KeyBar
 from tui.wording import dosage_in_words
 
-LABEL_WIDTH = 10
+LABEL_WIDTH = 12
 
 
 def typed_number(text: str) -> int | str:
@@ -43,7 +43,8 @@ class AdjustTodayScreen(LoosenScreen[None]):
     HELP_KEYS = (
         ("tab shift+tab", "next / previous box (↑ ↓ too)"),
         ("enter", "start the session with today's numbers"),
-        ("escape", "back, nothing changed"),
+        ("F5", "back to the usual numbers"),
+        ("escape", "back, nothing started"),
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", key_display="enter", priority=True),

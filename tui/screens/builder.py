@@ -66,17 +66,19 @@ class RoutineBuilderScreen(BuilderBase):
     HELP_KEYS = (
         ("tab shift+tab", "next / previous field (↑ ↓ too, in a box)"),
         ("↑ ↓  j k", "move in the steps"),
-        ("enter", "on a step: change its dosage (an empty box keeps the exercise's own)"),
+        ("enter", "on a step: its dosage (an empty box keeps the exercise's own)"),
         ("a", "add a step: type to search, ↓ to the list, enter adds it"),
-        ("K J", "move the step up / down (shift+↑ shift+↓ too)"),
-        ("ctrl+s F2", "save to your routines file"),
-        ("D", "delete this routine of yours (y confirms; u puts it back)"),
+        ("x", "remove the step"),
+        ("K J", "move the step up / down"),
+        ("shift+up shift+down", "the same"),
+        ("^s f2", "save to your routines file"),
+        ("D", "delete this routine of yours (y deletes, n keeps; u puts it back)"),
         ("escape q", "back (asks once if there are unsaved changes)"),
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_step", "Add step"),
         Binding("x", "remove_step", "Remove"),
-        Binding("K", "move(-1)", "Move", key_display="K J"),
+        Binding("K", "move(-1)", "Move up"),
         Binding("J", "move(1)", "Move down", show=False),
         Binding("shift+up", "move(-1)", "Move up", show=False),
         Binding("shift+down", "move(1)", "Move down", show=False),
@@ -127,10 +129,10 @@ class RoutineBuilderScreen(BuilderBase):
     def compose(self) -> ComposeResult:
         yield Static(Content.styled(printable(self.heading), "bold"), id="builder-title")
         with Horizontal(id="builder-head"):
-            yield FieldRow("Name", FieldBox("name", self.routine.name, id="name"), label_width=8)
+            yield FieldRow("Name", FieldBox("name", self.routine.name, id="name"), label_width=10)
             yield FieldRow("Id", FieldBox("id", self.routine.id, id="id"))
         rest = self.routine.rest_between_exercises_seconds
-        yield FieldRow("Summary", FieldBox("summary", self.routine.summary), label_width=8)
+        yield FieldRow("Summary", FieldBox("summary", self.routine.summary), label_width=10)
         yield FieldRow(
             "Rest between exercises, s",
             FieldBox("rest_between_exercises_seconds", shown(rest), id="rest"),

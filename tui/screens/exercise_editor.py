@@ -46,7 +46,7 @@ from tui.widgets.form import FieldBox, FieldRow, ProblemLine
 from tui.widgets.key_bar import KeyBar
 from tui.wording import CUE_LABELS
 
-LABEL_WIDTH = 11
+LABEL_WIDTH = 13
 TEXT_FIELDS = (
     ("name", "Name"),
     ("id", "Id"),
@@ -102,18 +102,19 @@ class ExerciseEditorScreen(BuilderBase):
     HELP_KEYS = (
         ("tab shift+tab", "next / previous field (↑ ↓ too, in a box)"),
         ("↑ ↓  j k", "move in the cues"),
-        ("enter", "on a cue: change its text (the boxes under the list)"),
+        ("enter", "on a cue: its kind and text, in the boxes under the list"),
         ("a", "add a cue after the highlighted one"),
         ("x", "delete the cue"),
-        ("K J", "move the cue up / down (shift+↑ shift+↓ too)"),
-        ("ctrl+s F2", "save to your routines file"),
-        ("D", "delete this exercise of yours (y confirms; u puts it back)"),
+        ("K J", "move the cue up / down"),
+        ("shift+up shift+down", "the same"),
+        ("^s f2", "save to your routines file"),
+        ("D", "delete this exercise of yours (y deletes, n keeps; u puts it back)"),
         ("escape q", "back (asks once if there are unsaved changes)"),
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_cue", "Add cue"),
         Binding("x", "delete_cue", "Delete cue"),
-        Binding("K", "move(-1)", "Move", key_display="K J"),
+        Binding("K", "move(-1)", "Move up"),
         Binding("J", "move(1)", "Move down", show=False),
         Binding("shift+up", "move(-1)", "Move up", show=False),
         Binding("shift+down", "move(1)", "Move down", show=False),

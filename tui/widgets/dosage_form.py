@@ -16,7 +16,7 @@ from textual.widgets import Static
 from tui.catalogue.field_text import DOSAGE_LABELS, EDITED_DOSAGE
 from tui.widgets.form import FieldBox, FieldRow
 
-LABEL_WIDTH = 10
+LABEL_WIDTH = 12
 
 
 class DosageForm(Vertical):

@@ -18,7 +18,7 @@ from tui.catalogue.search import exercise_matches
 from tui.widgets.catalogue_list import CatalogueList
 from tui.widgets.literal_input import LiteralInput
 
-PROMPT = "type to search · ↓ to the list · enter adds · escape closes"
+PROMPT = "↓ to the list · enter adds · escape closes"
 
 
 class PickerSearch(LiteralInput):
@@ -45,10 +45,11 @@ class ExercisePicker(Vertical):
             height: 1;
             padding: 0 1;
             background: $boost;
+            text-style: underline;
         }
         & > PickerSearch:focus {
             border: none;
-            text-style: bold;
+            text-style: bold underline;
         }
         & > .picker-hint {
             height: 1;

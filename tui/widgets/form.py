@@ -2,7 +2,8 @@
 
 A box knows which field it edits (`field`); the screen checks what is typed, with the
 loader's rules, and marks a box whose text can't be saved. Focus and problems show
-without colour: the focused row's label is reversed, a bad one starts with '!'.
+without colour, in the label's text: '▶' before the focused row's, '!' before a bad one.
+(Text, not only a style: with NO_COLOR, a style that changes alone is not always redrawn.)
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from textual.widgets import Input, Static
 
 from tui.text import printable
 from tui.widgets.literal_input import LiteralInput
+from tui.wording import glyphs
 
 BAD_MARK = "!"
 """Before the label of a field whose text can't be saved."""
+FOCUS_MARK = glyphs("▶")
+"""Before the label of the field being typed in."""
 
 
 class FieldBox(LiteralInput):
@@ -33,7 +37,7 @@ class FieldBox(LiteralInput):
         &:focus {
             border: none;
             background: $boost;
-            text-style: bold underline;
+            text-style: underline;
         }
     }
     """
@@ -44,13 +48,13 @@ class FieldBox(LiteralInput):
         """Which field this box edits: 'name', 'sets', a cue's 'text'..."""
 
     def on_focus(self) -> None:
-        # A class, not :focus-within, which does not restyle the label when focus moves.
+        # Said by the row, not :focus-within, which does not restyle the label when focus moves.
         if isinstance(self.parent, FieldRow):
-            self.parent.add_class("-focused")
+            self.parent.set_focused(True)
 
     def on_blur(self) -> None:
         if isinstance(self.parent, FieldRow):
-            self.parent.remove_class("-focused")
+            self.parent.set_focused(False)
 
     def show(self, text: str) -> None:
         """Put text in the box without it counting as typed."""
@@ -70,7 +74,7 @@ class FieldRow(Horizontal):
             padding: 0 1 0 0;
         }
         &.-focused > .field-label {
-            text-style: bold reverse;
+            text-style: bold;
         }
         & > .field-note {
             width: auto;
@@ -89,9 +93,15 @@ class FieldRow(Horizontal):
         self.note = note
         self.label_width = label_width
         self.bad = False
+        self.focused = False
+
+    def label_text(self) -> str:
+        """The label with its marks: '▶' while focused, '!' while the text can't be saved."""
+        focus = FOCUS_MARK if self.focused else " "
+        return f"{focus}{BAD_MARK if self.bad else ''}{self.label}"
 
     def compose(self) -> ComposeResult:
-        label = Static(Content(self.label), classes="field-label")
+        label = Static(Content(self.label_text()), classes="field-label")
         if self.label_width is not None:
             label.styles.width = self.label_width
         yield label
@@ -103,8 +113,14 @@ class FieldRow(Horizontal):
         """Start the label with '!' while the box holds text that can't be saved."""
         if bad != self.bad:
             self.bad = bad
-            text = f"{BAD_MARK}{self.label}" if bad else self.label
-            self.query_one(".field-label", Static).update(Content(text))
+            self.query_one(".field-label", Static).update(Content(self.label_text()))
+
+    def set_focused(self, focused: bool) -> None:
+        """Start the label with '▶' while its box has focus."""
+        self.set_class(focused, "-focused")
+        if focused != self.focused:
+            self.focused = focused
+            self.query_one(".field-label", Static).update(Content(self.label_text()))
 
     def set_note(self, note: str) -> None:
         """Change the note beside the box (it must have been given one)."""
