@@ -48,6 +48,7 @@ class FieldBox(LiteralInput):
         """Which field this box edits: 'name', 'sets', a cue's 'text'..."""
 
     def on_focus(self) -> None:
+        self.cursor_position = len(self.value)  # ready to change what is there
         # Said by the row, not :focus-within, which does not restyle the label when focus moves.
         if isinstance(self.parent, FieldRow):
             self.parent.set_focused(True)
