@@ -9,6 +9,13 @@ import pytest
 
 from tui.catalogue.drafts import ExerciseDraft, UserRoutines
 from tui.catalogue.editing import OwnCatalogue, put_routine
+from tui.catalogue.field_text import (
+    cue_kind_problem,
+    dosage_problem,
+    dosage_value,
+    exercise_kind_problem,
+    shown,
+)
 from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.routine_edits import add_step, new_routine
 from tui.catalogue.sources import builtin_routines_file
@@ -43,3 +50,34 @@ def test_side_meaning_round_trips_through_a_draft(meaning: str | None) -> None:
     data = draft.to_data()
     assert ("side_meaning" in data) is (meaning is not None)
     assert ExerciseDraft.from_data(data) == draft
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem", "value"),
+    [
+        ("per_side", "yes", None, True),
+        ("per_side", "No", None, False),
+        ("per_side", "", None, None),
+        ("per_side", "maybe", 'expected true or false, got "maybe"', None),
+        ("sets", "", None, None),
+        ("sets", "51", "must be at most 50, got 51", None),
+        ("hold_seconds", "ten", 'expected a whole number, got "ten"', None),
+        ("rest_seconds", "0", None, 0),
+    ],
+)
+def test_dosage_boxes_use_the_loader_words(
+    name: str, text: str, problem: str | None, value: object
+) -> None:
+    assert dosage_problem(name, text) == problem
+    if problem is None:
+        assert dosage_value(name, text) == value
+        assert shown(dosage_value(name, text)) == text.strip().lower()
+
+
+def test_kinds_are_the_loader_s_words() -> None:
+    assert cue_kind_problem("tempo") is None and exercise_kind_problem("soft tissue") is None
+    assert cue_kind_problem("jump") == (
+        'expected one of "setup", "movement", "breathing", "tempo", "avoid", got "jump"'
+    )
+    assert exercise_kind_problem("") is not None
+    assert shown(True) == "yes" and shown(False) == "no" and shown(None) == "" and shown(12) == "12"
