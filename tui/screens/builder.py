@@ -127,7 +127,11 @@ class RoutineBuilderScreen(BuilderBase):
             self.show_steps(0)
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.styled(printable(self.heading), "bold"), id="builder-title")
+        yield Static(
+            Content.styled(printable(self.heading), "bold"),
+            id="builder-title",
+            classes="editor-heading",
+        )
         with Horizontal(id="builder-head"):
             yield FieldRow("Name", FieldBox("name", self.routine.name, id="name"), label_width=10)
             yield FieldRow("Id", FieldBox("id", self.routine.id, id="id"))

@@ -12,7 +12,8 @@ from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.widgets import Input
+from textual.content import Content
+from textual.widgets import Input, Static
 
 from tui.catalogue.drafts import ExerciseDraft, RoutineDraft, UserRoutines
 from tui.catalogue.editing import EditError, Kind, OwnCatalogue
@@ -31,6 +32,7 @@ class BuilderBase(LoosenScreen[None]):
     """An editor of one routine or exercise of the person's own file."""
 
     KIND: ClassVar[Kind] = "routine"
+    heading: str
     HELP_TITLE = "Editor"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "confirm_delete", "Yes, delete"),
@@ -40,6 +42,7 @@ class BuilderBase(LoosenScreen[None]):
         Binding("f2", "save", "Save", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
         Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("tab", "app.focus_next", "Next field"),
     ]
     LAST_BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back"),
@@ -177,7 +180,13 @@ class BuilderBase(LoosenScreen[None]):
         self.deleted = False
         self.now_saved(draft)
         self.wrote(saved)
+        self.retitle(f"Your {self.KIND} {draft.name}")
         self.say(f"Saved {printable(draft.name)} to {self.user_file.path}.")
+
+    def retitle(self, heading: str) -> None:
+        """Show `heading` as the screen's title: after a first save, the draft is yours."""
+        self.heading = heading
+        self.query_one(".editor-heading", Static).update(Content.styled(printable(heading), "bold"))
 
     def action_delete(self) -> None:
         self.confirming = True

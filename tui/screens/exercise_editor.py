@@ -162,7 +162,11 @@ class ExerciseEditorScreen(BuilderBase):
             self.show_cues(0)
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.styled(printable(self.heading), "bold"), id="editor-title")
+        yield Static(
+            Content.styled(printable(self.heading), "bold"),
+            id="editor-title",
+            classes="editor-heading",
+        )
         with VerticalScroll(id="editor-form"):
             for name, label in TEXT_FIELDS:
                 box = FieldBox(name, field_text(self.exercise, name), id=f"ex-{name}")
