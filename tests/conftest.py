@@ -60,6 +60,7 @@ class AppFactory(Protocol):
         store: Store | None = None,
         start_routine: str | None = None,
         open_history: bool = False,
+        check_ins: bool = False,
     ) -> LoosenApp: ...
 
 
@@ -133,7 +134,12 @@ def make_app(catalogue: Catalogue, store: Store, clock: FakeClock) -> AppFactory
         store: Store | None = None,
         start_routine: str | None = None,
         open_history: bool = False,
+        check_ins: bool = False,
     ) -> LoosenApp:
+        chosen = test_store if store is None else store
+        if not chosen.read_only:
+            # Most tests drive sessions, not check-ins; the check-in tests turn them on.
+            chosen.set_setting("check_ins", check_ins)
         return LoosenApp(
             catalogue=test_catalogue if catalogue is None else catalogue,
             store=test_store if store is None else store,

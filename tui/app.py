@@ -14,7 +14,7 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui.catalogue.model import Catalogue, Routine
+from tui.catalogue.model import Catalogue, Exercise, Routine
 from tui.habit.goal import GOAL_SETTING, checked_goal, stored_goal
 from tui.messages import (
     OpenPastSession,
@@ -27,7 +27,7 @@ from tui.messages import (
 from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
-from tui.storage.types import ActiveDocument, SessionRecord
+from tui.storage.types import ActiveDocument, CheckIn, SessionRecord
 from tui.text import printable
 from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
@@ -207,6 +207,11 @@ class LoosenApp(App[int]):
         yield SystemCommand(
             "Weekly goal", "On how many days a week to warm up (1-7)", self.action_weekly_goal
         )
+        yield SystemCommand(
+            f"Check-ins: turn {'off' if self.settings.check_ins else 'on'}",
+            "Stiffness before and after a session, and which side felt tighter",
+            self.toggle_check_ins,
+        )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         # Textual's own Keys panel and Maximize would only duplicate or confuse.
         for command in super().get_system_commands(screen):
@@ -234,11 +239,12 @@ class LoosenApp(App[int]):
         except SAVE_ERRORS as error:
             self.notify(could_not_save(error), severity="error", timeout=30)
             return
-        self.show_session(session)
+        self.check_in_before(session)
 
     def show_session(self, session: ActiveSession) -> None:
         from tui.screens.session import SessionScreen
 
+        self.ask_sides_during(session)
         self.push_screen(SessionScreen(session, self.settings, clock=self.clock, alert=self.alert))
 
     def on_resume_asked(self, message: ResumeAsked) -> None:
@@ -318,8 +324,13 @@ class LoosenApp(App[int]):
         # One frame for the whole change: without the pause in repaints, the catalogue
         # under the session, the summary and its rating each sent one (14 KB in 4 frames).
         self.delay_update(SUMMARY_SETTLE_SECONDS)
+        self.close_check_in_questions()
         self.pop_screen()
-        self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+
+        def summary() -> None:
+            self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+
+        self.check_in_after(message.session, summary)
 
     def on_session_left(self, message: SessionLeft) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
@@ -365,6 +376,148 @@ class LoosenApp(App[int]):
         """Close every screen above the catalogue."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    # ----------------------------------------------------------- check-ins
+    # Each answer is kept with the session by the keeper the moment it is given.
+
+    def check_in_before(self, session: ActiveSession) -> None:
+        """Stiffness and pain before the (already saved) session, then the session itself."""
+        from tui.ledger.checkin import high_pain, with_before, with_pain
+        from tui.ledger.questions import PAIN_BEFORE, STIFFNESS_BEFORE
+        from tui.screens.check_in import ScaleQuestion
+
+        if not self.settings.check_ins:
+            self.show_session(session)
+            return
+
+        def stiffness(answer: int | str | None) -> None:
+            if self.check_in_answered(session, answer, with_before, "stiffness"):
+                self.push_screen(ScaleQuestion(*PAIN_BEFORE), pain)
+            else:
+                self.show_session(session)
+
+        def pain(answer: int | str | None) -> None:
+            if self.check_in_answered(session, answer, with_pain, "pain") and high_pain(
+                session.check_in
+            ):
+                self.ask_high_pain(session)
+            else:
+                self.show_session(session)
+
+        self.push_screen(ScaleQuestion(*STIFFNESS_BEFORE), stiffness)
+
+    def check_in_answered(
+        self, session: ActiveSession, answer: int | str | None, keep: Any, field: str
+    ) -> bool:
+        """Keep a 0-10 answer (`keep(check_in, field=answer)`); False if check-ins were
+        turned off with it."""
+        from tui.screens.check_in import TURN_OFF
+
+        if answer == TURN_OFF:
+            if self.saved(lambda: self.settings.set_check_ins(False), "the check-in setting"):
+                self.notify("Check-ins off. The palette (ctrl+p) turns them on again.")
+            return False
+        if keep is not None and isinstance(answer, int):
+            self.keep_check_in(session, keep(session.check_in, **{field: answer}))
+        return True
+
+    def ask_high_pain(self, session: ActiveSession) -> None:
+        """The calm screen after a pain of 7 or more: an easier day, stop, or carry on."""
+        from tui.ledger.checkin import with_pain_choice
+        from tui.ledger.questions import HIGH_PAIN_CHOICES, HIGH_PAIN_LINES, HIGH_PAIN_TITLE
+        from tui.screens.check_in import ChoiceQuestion
+
+        def chosen(answer: str | None) -> None:
+            if answer in ("stop", "easier", "carry_on"):
+                self.keep_check_in(session, with_pain_choice(session.check_in, answer))  # type: ignore[arg-type]
+            if answer == "stop":
+                if self.saved(session.finish, "the session"):
+                    self.notify("Rest today. Kept in history with your check-in.")
+                return
+            self.show_session(self.eased_session(session) if answer == "easier" else session)
+
+        self.push_screen(
+            ChoiceQuestion(HIGH_PAIN_TITLE, HIGH_PAIN_LINES, HIGH_PAIN_CHOICES, calm=True), chosen
+        )
+
+    def eased_session(self, session: ActiveSession) -> ActiveSession:
+        """The session started again as an easier day, with its check-ins (nothing was done)."""
+        from tui.ledger.easing import easier_day
+        from tui.session.keeper import SAVE_ERRORS, ActiveSession, could_not_save
+
+        try:
+            return ActiveSession.start(
+                easier_day(session.engine.routine),
+                self.store,
+                clock=self.clock,
+                now=self.now,
+                check_in=session.check_in,
+            )
+        except SAVE_ERRORS as error:
+            self.notify(could_not_save(error), severity="error", timeout=30)
+            return session
+
+    def ask_sides_during(self, session: ActiveSession) -> None:
+        """At the end of each per-side exercise, ask which side felt tighter (one key)."""
+        if self.settings.check_ins:
+            session.on_exercise_end = lambda exercise: self.ask_side(session, exercise, None)
+
+    def ask_side(
+        self, session: ActiveSession, exercise: Exercise, then: Callable[[], None] | None
+    ) -> None:
+        """Which side of `exercise` felt tighter; then `then` (if any)."""
+        from tui.ledger.checkin import with_side
+        from tui.ledger.questions import SIDE_CHOICES, SIDE_TITLE, side_lines
+        from tui.screens.check_in import ChoiceQuestion
+
+        def chosen(answer: str | None) -> None:
+            if answer in ("left", "right", "even"):
+                self.keep_check_in(session, with_side(session.check_in, exercise.id, answer))  # type: ignore[arg-type]
+            elif not self.check_in_answered(session, answer, None, ""):
+                session.on_exercise_end = None
+            if then is not None:
+                then()
+
+        lines = side_lines(printable(exercise.name))
+        self.push_screen(ChoiceQuestion(SIDE_TITLE, lines, SIDE_CHOICES), chosen)
+
+    def check_in_after(self, session: ActiveSession, then: Callable[[], None]) -> None:
+        """The last per-side exercise's side, then stiffness after; then `then`."""
+        from tui.ledger.checkin import with_after
+        from tui.ledger.questions import STIFFNESS_AFTER
+        from tui.screens.check_in import ScaleQuestion
+
+        if not self.settings.check_ins or not session.engine.counts_as_finished:
+            then()
+            return
+        exercise = session.unasked_side()
+        if exercise is not None:
+            self.ask_side(session, exercise, lambda: self.check_in_after(session, then))
+            return
+
+        def stiffness(answer: int | str | None) -> None:
+            self.check_in_answered(session, answer, with_after, "stiffness")
+            then()
+
+        self.push_screen(ScaleQuestion(*STIFFNESS_AFTER), stiffness)
+
+    def keep_check_in(self, session: ActiveSession, check_in: CheckIn) -> None:
+        """Keep the check-ins with the session now (a failure is said; the session goes on)."""
+        if problem := session.answer(check_in):
+            self.notify(problem, severity="error", timeout=30)
+
+    def close_check_in_questions(self) -> None:
+        """Close a check-in question left open over a session that has just ended."""
+        from tui.screens.check_in import ChoiceQuestion, ScaleQuestion
+
+        while isinstance(self.screen, ChoiceQuestion | ScaleQuestion):
+            self.pop_screen()
+
+    def toggle_check_ins(self) -> None:
+        """Check-ins on or off, remembered."""
+        on = not self.settings.check_ins
+        if self.saved(lambda: self.settings.set_check_ins(on), "the check-in setting"):
+            self.notify("Check-ins on." if on else "Check-ins off.")
 
     # --------------------------------------------------------- weekly goal
 

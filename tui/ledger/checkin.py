@@ -47,6 +47,11 @@ def with_before(
     }
 
 
+def with_pain(check_in: CheckIn | None, pain: int | None) -> CheckIn:
+    """The pain before the session, 0 to 10 (None: not said)."""
+    return {**(check_in or empty_check_in()), "pain_before": _scale(pain, "pain")}
+
+
 def with_pain_choice(check_in: CheckIn | None, choice: PainChoice) -> CheckIn:
     """What the person chose on the high-pain screen."""
     if choice not in PAIN_CHOICES:
