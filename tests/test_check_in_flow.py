@@ -8,6 +8,7 @@ from tests.test_session_screen import press_until
 from tui.catalogue.model import Catalogue
 from tui.catalogue.today import adjust_today
 from tui.storage.store import Store
+from tui.storage.types import CheckIn
 
 FULL = "full-thoracic-warm-up"
 SIDES = "two-sided"
@@ -52,7 +53,7 @@ async def test_before_sides_and_after_each_take_one_key_and_are_kept(
         await pilot.pause()
     [summary] = store.sessions()
     assert summary["rating"] == 4
-    assert summary["check_in"] == {
+    expected: CheckIn = {
         "stiffness_before": 6,
         "pain_before": None,
         "pain_choice": None,
@@ -63,6 +64,7 @@ async def test_before_sides_and_after_each_take_one_key_and_are_kept(
         ],
         "self_test": [],
     }
+    assert summary["check_in"] == expected
 
 
 async def test_high_pain_offers_a_calm_choice_and_stopping_keeps_it(
