@@ -17,7 +17,9 @@ from textual.theme import Theme
 from tui.catalogue.model import Catalogue, Exercise, Routine
 from tui.habit.goal import GOAL_SETTING, checked_goal, stored_goal
 from tui.messages import (
+    DeleteSessionAsked,
     OpenPastSession,
+    RestoreSessionAsked,
     ResumeAsked,
     RoutineFilterAsked,
     SessionFinished,
@@ -27,7 +29,7 @@ from tui.messages import (
 from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
-from tui.storage.types import ActiveDocument, CheckIn, SessionRecord
+from tui.storage.types import ActiveDocument, CheckIn, SessionRecord, TrashEntry
 from tui.text import printable
 from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
@@ -641,6 +643,7 @@ class LoosenApp(App[int]):
             read_only=self.store.read_only,
             over_session=isinstance(self.screen, SessionScreen),
             week=self.week_status,
+            deleted=self.deleted_count,
         )
 
     def history_years(self) -> YearBatches:
@@ -668,7 +671,64 @@ class LoosenApp(App[int]):
 
         detail = self.from_store(lambda: self.store.session_detail(message.session_id), None)
         if detail is not None:
-            self.push_screen(SessionDetailScreen(detail.record, sets_missing=detail.sets_missing))
+            edit = None if self.store.read_only else self.edit_session
+            screen = SessionDetailScreen(detail.record, sets_missing=detail.sets_missing, edit=edit)
+            self.push_screen(screen)
+
+    # ------------------------------------------------- correcting history
+
+    def deleted_count(self) -> int:
+        """How many deleted sessions can still be put back."""
+        nothing: list[TrashEntry] = []
+        return len(self.from_store(self.store.deleted_sessions, nothing))
+
+    def on_delete_session_asked(self, message: DeleteSessionAsked) -> None:
+        """Ask first, then move the session into the trash and show history without it."""
+        from tui.ledger.questions import DELETE_CHOICES, DELETE_TITLE, delete_lines
+        from tui.screens.check_in import ChoiceQuestion
+
+        summary = self.from_store(lambda: self.store.session(message.session_id), None)
+        if summary is None:
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            deleted = self.from_store(lambda: self.store.delete_session(message.session_id), None)
+            if deleted is not None:
+                self.notify("Deleted. u in history puts it back (for 30 days).")
+                self.refresh_history()
+
+        lines = delete_lines(printable(summary["routine_name"]), summary["started_at"])
+        self.push_screen(
+            ChoiceQuestion(DELETE_TITLE, lines, DELETE_CHOICES, calm=True, skip=False), chosen
+        )
+
+    def on_restore_session_asked(self, message: RestoreSessionAsked) -> None:
+        """Put back the session deleted last, if there is one."""
+        nothing: list[TrashEntry] = []
+        entries = self.from_store(self.store.deleted_sessions, nothing)
+        if not entries:
+            self.notify("Nothing to put back: no session was deleted in the last 30 days.")
+            return
+        session_id = entries[0]["record"]["id"]
+        if self.from_store(lambda: self.store.restore_session(session_id), None) is not None:
+            self.notify("Put back in history.")
+            self.refresh_history()
+
+    def edit_session(self, record: SessionRecord) -> SessionRecord | None:
+        """Keep a changed past session (rating, note, check-ins); None if it could not be."""
+        kept = self.from_store(lambda: self.store.edit_session(record), None)
+        if kept is not None:
+            self.notify("Saved.")
+            self.refresh_history()
+        return kept
+
+    def refresh_history(self) -> None:
+        """Read history again on an open history screen (after a change to it)."""
+        for screen in self.screen_stack:
+            if getattr(screen, "IS_HISTORY", False):
+                screen.reload(self.history_years(), self.in_progress_record())  # type: ignore[attr-defined]
 
     def action_catalogue(self) -> None:
         """Back to the catalogue; an open session stays saved and resumable."""

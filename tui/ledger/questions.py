@@ -51,3 +51,15 @@ SIDE_CHOICES: Final = (
 def side_lines(exercise_name: str) -> tuple[str, ...]:
     """The side question's text for one exercise."""
     return (f"{exercise_name}: which side was harder to move?",)
+
+
+DELETE_TITLE: Final = "Delete this session?"
+DELETE_CHOICES: Final = (
+    ("y", "delete", "Delete", "delete it (u in history puts it back for 30 days)"),
+    ("n", "keep", "Keep", "keep it"),
+)
+
+
+def delete_lines(routine_name: str, started_at: str) -> tuple[str, ...]:
+    """What the delete question names: the routine and when it started."""
+    return (f"{routine_name}, started {started_at[:16].replace('T', ' ')}.",)

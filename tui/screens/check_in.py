@@ -82,17 +82,25 @@ class ChoiceQuestion(LoosenModal[str | None]):
     HELP_TITLE = "Check-in"
 
     def __init__(
-        self, title: str, lines: Sequence[str], choices: Sequence[Choice], *, calm: bool = False
+        self,
+        title: str,
+        lines: Sequence[str],
+        choices: Sequence[Choice],
+        *,
+        calm: bool = False,
+        skip: bool = True,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.lines = lines
         self.labels = choices
         self.calm = calm
+        self.skip = skip
         for key, answer, short, _long in choices:
             self._bindings.bind(key, f"choose('{answer}')", short)
-        self._bindings.bind("s", "skip", "Skip")
-        self._bindings.bind("escape", "skip", "Skip", show=False)
+        if skip:
+            self._bindings.bind("s", "skip", "Skip")
+        self._bindings.bind("escape", "skip", "Skip" if skip else "Cancel", show=False)
         if not calm:
             self._bindings.bind("o", "turn_off", "Check-ins off")
 
@@ -101,7 +109,8 @@ class ChoiceQuestion(LoosenModal[str | None]):
         lines += [Content(line) for line in self.lines]
         lines.append(Content(""))
         lines += [Content(f"  {key}  {label}") for key, _answer, _short, label in self.labels]
-        lines.append(Content("  s  skip"))
+        if self.skip:
+            lines.append(Content("  s  skip"))
         with Vertical(classes="check-in-box calm" if self.calm else "check-in-box"):
             yield Static(Content("\n").join(lines))
         yield KeyBar()

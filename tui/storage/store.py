@@ -340,7 +340,11 @@ class Store:
     def deleted_sessions(self) -> list[TrashEntry]:
         """The sessions deleted in the last 30 days, the last deleted first."""
         entries = self._trash.entries(self._files.now())
-        return [entry for entry in entries if self._history.find(entry["record"]["id"]) is None]
+        return [entry for entry in entries if not self._in_history(entry["record"])]
+
+    def _in_history(self, record: SessionRecord) -> bool:
+        # One year's shard: the one the record would be in (deleting it kept that year).
+        return self._history.contains(session_year(record), record["id"])
 
     def restore_session(self, session_id: str) -> SessionRecord | None:
         """Put a deleted session back into history; None if the trash does not have it."""
