@@ -74,7 +74,14 @@ class HistoryScreen(LoosenScreen[None]):
         Binding("g", "app.weekly_goal", "Weekly goal"),
         Binding("v", "toggle_trends", "Trends"),
         Binding("d", "delete", "Delete", show=False),
-        Binding("u", "undo_delete", "Undo delete", tooltip="put back the session deleted last"),
+        # Named on the count line while a deleted session can be put back.
+        Binding(
+            "u",
+            "undo_delete",
+            "Undo delete",
+            show=False,
+            tooltip="put back the session deleted last",
+        ),
         Binding("c", "app.catalogue", "Catalogue"),
         Binding("escape", "back", "Back", show=False),
     ]
@@ -137,7 +144,6 @@ class HistoryScreen(LoosenScreen[None]):
         """Read what the first picture needs and show it; the older years follow."""
         self._in_progress = self.unfinished_row()
         self._deleted_count = self.deleted()
-        self.refresh_bindings()
         self.reading = HistoryReading(self.batches, self.today)
         # What the first picture needs; older years follow once it is on screen.
         self.reading.read_until_shown()
@@ -237,8 +243,6 @@ class HistoryScreen(LoosenScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back_to_session":  # shown only when there is a session to go back to
             return self.over_session
-        if action == "undo_delete":  # shown only when a deleted session can be put back
-            return self._deleted_count > 0 and not self.read_only
         return True
 
     def action_back(self) -> None:
