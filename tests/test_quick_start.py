@@ -52,6 +52,8 @@ def record(routine_id: str, started: str, *, done: bool = True) -> SessionRecord
             }
         ],
         "rating": None,
+        "check_in": None,
+        "edited_at": None,
         "note": None,
     }
 

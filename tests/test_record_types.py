@@ -34,6 +34,10 @@ PAIRS: dict[str, tuple[object, Document[Any]]] = {
     "SessionSets": (record_types.SessionSets, validate.SESSION_SETS),
     "ExportDocument": (record_types.ExportDocument, validate.EXPORT_DOCUMENT),
     "ActiveDocument": (record_types.ActiveDocument, validate.ACTIVE_DOCUMENT),
+    "CheckIn": (record_types.CheckIn, validate.CHECK_IN),
+    "SideCheck": (record_types.SideCheck, validate.SIDE_CHECK),
+    "SelfTestResult": (record_types.SelfTestResult, validate.SELF_TEST_RESULT),
+    "TrashEntry": (record_types.TrashEntry, validate.TRASH_ENTRY),
 }
 # One value per JSON kind; a value counts as forbidden for a type when it does not fit it.
 JSON_KINDS: list[object] = ["text", 1, 1.5, True, None, [], {}]
@@ -200,7 +204,7 @@ def test_the_unfinished_session_document_is_a_valid_active_document(
     engine = SessionEngine(catalogue.routines[0], clock=lambda: 0.0)
     document = active_document("a" * 32, engine)
     assert validate.ACTIVE_DOCUMENT.problems(document) == []
-    assert set(document) == set(get_type_hints(record_types.ActiveDocument))
+    assert set(document) == record_types.ActiveDocument.__required_keys__
 
 
 def test_the_test_samples_are_valid_too() -> None:

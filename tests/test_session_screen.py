@@ -438,6 +438,7 @@ async def test_the_bell_setting_is_read_once_not_at_every_ring(
     assert writes.count("\a") == 4, "two bells for each 'rest over'"
     assert sorted(reads) == [
         "bell",
+        "check_ins",
         "hands_free",
         "notifications",
         "theme",

@@ -204,7 +204,7 @@ def test_meta_without_a_version_is_rewritten(seeded: tuple[Path, SessionRecord])
     with opened(data_dir) as store:
         assert store.notices == []
         assert len(store.sessions()) == 1
-    assert (data_dir / "meta.json").read_bytes() == b'{"meta":{"1":{"schema_version":2}}}'
+    assert (data_dir / "meta.json").read_bytes() == b'{"meta":{"1":{"schema_version":3}}}'
 
 
 def test_a_dangling_list_reference_sets_the_record_aside(

@@ -51,7 +51,7 @@ def test_v1_is_migrated_with_a_backup(tmp_path: Path) -> None:
     assert (backup / "settings-notes.txt").read_text() == "the user's own file"
     assert not (data_dir / "loosen.json").exists()
     assert json.loads((data_dir / "meta.json").read_text()) == {
-        "meta": {"1": {"schema_version": 2}}
+        "meta": {"1": {"schema_version": 3}}
     }
     # Opening again migrates nothing more.
     with Store.open(data_dir, now=lambda: CLOCK + timedelta(hours=1)) as store:
@@ -115,18 +115,18 @@ def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     with Store.open(data_dir) as store:
         store.add_session(sample_record(START))
-    (data_dir / "meta.json").write_text('{"meta": {"1": {"schema_version": 3}}}')
+    (data_dir / "meta.json").write_text('{"meta": {"1": {"schema_version": 4}}}')
     snapshot = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     with pytest.raises(StoreError) as caught:
         Store.open(data_dir)
     message = str(caught.value)
     assert message == (
-        f"{data_dir} holds data schema 3, newer than this loosen knows (2); "
+        f"{data_dir} holds data schema 4, newer than this loosen knows (3); "
         "upgrade loosen to use it"
     )
     assert {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()} == snapshot
     # The lock was released: after a downgrade of the meta file, the dir opens again.
-    (data_dir / "meta.json").write_text('{"meta": {"1": {"schema_version": 2}}}')
+    (data_dir / "meta.json").write_text('{"meta": {"1": {"schema_version": 3}}}')
     with Store.open(data_dir) as store:
         assert store.read_only is False
 

@@ -28,7 +28,7 @@ notes = st.one_of(
 
 
 def whole_document(records: list[SessionRecord]) -> str:
-    document = {"format": "loosen-export", "version": 1, "sessions": records}
+    document = {"format": "loosen-export", "version": 2, "sessions": records}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -60,7 +60,7 @@ def test_open_creates_a_private_dir_with_meta_and_lock(data_dir: Path) -> None:
     ]
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in files} == {oct(0o600)}
     meta = json.loads((data_dir / "meta.json").read_text())
-    assert meta == {"meta": {"1": {"schema_version": 2}}}
+    assert meta == {"meta": {"1": {"schema_version": 3}}}
 
 
 def test_an_existing_dir_keeps_its_mode(tmp_path: Path) -> None:

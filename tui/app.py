@@ -14,14 +14,16 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui.catalogue.model import Catalogue, Routine
+from tui.catalogue.model import Catalogue, Exercise, Routine
 from tui.habit.goal import GOAL_SETTING, checked_goal, stored_goal
 from tui.locations import user_routines_file
 from tui.messages import (
     AdjustTodayAsked,
     BuildRoutineAsked,
+    DeleteSessionAsked,
     EditExerciseAsked,
     OpenPastSession,
+    RestoreSessionAsked,
     ResumeAsked,
     RoutineFilterAsked,
     SessionFinished,
@@ -31,7 +33,7 @@ from tui.messages import (
 from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
-from tui.storage.types import ActiveDocument, SessionRecord
+from tui.storage.types import ActiveDocument, CheckIn, SessionRecord, TrashEntry
 from tui.text import printable
 from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
@@ -235,6 +237,11 @@ class LoosenApp(App[int]):
             yield SystemCommand(
                 "New exercise", "Write an exercise of your own, with cues", self.action_new_exercise
             )
+        yield SystemCommand(
+            f"Check-ins: turn {'off' if self.settings.check_ins else 'on'}",
+            "Stiffness before and after a session, and which side felt tighter",
+            self.toggle_check_ins,
+        )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         # Textual's own Keys panel and Maximize would only duplicate or confuse.
         for command in super().get_system_commands(screen):
@@ -262,11 +269,12 @@ class LoosenApp(App[int]):
         except SAVE_ERRORS as error:
             self.notify(could_not_save(error), severity="error", timeout=30)
             return
-        self.show_session(session)
+        self.check_in_before(session)
 
     def show_session(self, session: ActiveSession) -> None:
         from tui.screens.session import SessionScreen
 
+        self.ask_sides_during(session)
         self.push_screen(SessionScreen(session, self.settings, clock=self.clock, alert=self.alert))
 
     def on_resume_asked(self, message: ResumeAsked) -> None:
@@ -346,8 +354,13 @@ class LoosenApp(App[int]):
         # One frame for the whole change: without the pause in repaints, the catalogue
         # under the session, the summary and its rating each sent one (14 KB in 4 frames).
         self.delay_update(SUMMARY_SETTLE_SECONDS)
+        self.close_check_in_questions()
         self.pop_screen()
-        self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+
+        def summary() -> None:
+            self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+
+        self.check_in_after(message.session, summary)
 
     def on_session_left(self, message: SessionLeft) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
@@ -393,6 +406,148 @@ class LoosenApp(App[int]):
         """Close every screen above the catalogue."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    # ----------------------------------------------------------- check-ins
+    # Each answer is kept with the session by the keeper the moment it is given.
+
+    def check_in_before(self, session: ActiveSession) -> None:
+        """Stiffness and pain before the (already saved) session, then the session itself."""
+        from tui.ledger.checkin import high_pain, with_before, with_pain
+        from tui.ledger.questions import PAIN_BEFORE, STIFFNESS_BEFORE
+        from tui.screens.check_in import ScaleQuestion
+
+        if not self.settings.check_ins:
+            self.show_session(session)
+            return
+
+        def stiffness(answer: int | str | None) -> None:
+            if self.check_in_answered(session, answer, with_before, "stiffness"):
+                self.push_screen(ScaleQuestion(*PAIN_BEFORE), pain)
+            else:
+                self.show_session(session)
+
+        def pain(answer: int | str | None) -> None:
+            if self.check_in_answered(session, answer, with_pain, "pain") and high_pain(
+                session.check_in
+            ):
+                self.ask_high_pain(session)
+            else:
+                self.show_session(session)
+
+        self.push_screen(ScaleQuestion(*STIFFNESS_BEFORE), stiffness)
+
+    def check_in_answered(
+        self, session: ActiveSession, answer: int | str | None, keep: Any, field: str
+    ) -> bool:
+        """Keep a 0-10 answer (`keep(check_in, field=answer)`); False if check-ins were
+        turned off with it."""
+        from tui.screens.check_in import TURN_OFF
+
+        if answer == TURN_OFF:
+            if self.saved(lambda: self.settings.set_check_ins(False), "the check-in setting"):
+                self.notify("Check-ins off. The palette (ctrl+p) turns them on again.")
+            return False
+        if keep is not None and isinstance(answer, int):
+            self.keep_check_in(session, keep(session.check_in, **{field: answer}))
+        return True
+
+    def ask_high_pain(self, session: ActiveSession) -> None:
+        """The calm screen after a pain of 7 or more: an easier day, stop, or carry on."""
+        from tui.ledger.checkin import with_pain_choice
+        from tui.ledger.questions import HIGH_PAIN_CHOICES, HIGH_PAIN_LINES, HIGH_PAIN_TITLE
+        from tui.screens.check_in import ChoiceQuestion
+
+        def chosen(answer: str | None) -> None:
+            if answer in ("stop", "easier", "carry_on"):
+                self.keep_check_in(session, with_pain_choice(session.check_in, answer))  # type: ignore[arg-type]
+            if answer == "stop":
+                if self.saved(session.finish, "the session"):
+                    self.notify("Rest today. Kept in history with your check-in.")
+                return
+            self.show_session(self.eased_session(session) if answer == "easier" else session)
+
+        self.push_screen(
+            ChoiceQuestion(HIGH_PAIN_TITLE, HIGH_PAIN_LINES, HIGH_PAIN_CHOICES, calm=True), chosen
+        )
+
+    def eased_session(self, session: ActiveSession) -> ActiveSession:
+        """The session started again as an easier day, with its check-ins (nothing was done)."""
+        from tui.ledger.easing import easier_day
+        from tui.session.keeper import SAVE_ERRORS, ActiveSession, could_not_save
+
+        try:
+            return ActiveSession.start(
+                easier_day(session.engine.routine),
+                self.store,
+                clock=self.clock,
+                now=self.now,
+                check_in=session.check_in,
+            )
+        except SAVE_ERRORS as error:
+            self.notify(could_not_save(error), severity="error", timeout=30)
+            return session
+
+    def ask_sides_during(self, session: ActiveSession) -> None:
+        """At the end of each per-side exercise, ask which side felt tighter (one key)."""
+        if self.settings.check_ins:
+            session.on_exercise_end = lambda exercise: self.ask_side(session, exercise, None)
+
+    def ask_side(
+        self, session: ActiveSession, exercise: Exercise, then: Callable[[], None] | None
+    ) -> None:
+        """Which side of `exercise` felt tighter; then `then` (if any)."""
+        from tui.ledger.checkin import with_side
+        from tui.ledger.questions import SIDE_CHOICES, SIDE_TITLE, side_lines
+        from tui.screens.check_in import ChoiceQuestion
+
+        def chosen(answer: str | None) -> None:
+            if answer in ("left", "right", "even"):
+                self.keep_check_in(session, with_side(session.check_in, exercise.id, answer))  # type: ignore[arg-type]
+            elif not self.check_in_answered(session, answer, None, ""):
+                session.on_exercise_end = None
+            if then is not None:
+                then()
+
+        lines = side_lines(printable(exercise.name))
+        self.push_screen(ChoiceQuestion(SIDE_TITLE, lines, SIDE_CHOICES), chosen)
+
+    def check_in_after(self, session: ActiveSession, then: Callable[[], None]) -> None:
+        """The last per-side exercise's side, then stiffness after; then `then`."""
+        from tui.ledger.checkin import with_after
+        from tui.ledger.questions import STIFFNESS_AFTER
+        from tui.screens.check_in import ScaleQuestion
+
+        if not self.settings.check_ins or not session.engine.counts_as_finished:
+            then()
+            return
+        exercise = session.unasked_side()
+        if exercise is not None:
+            self.ask_side(session, exercise, lambda: self.check_in_after(session, then))
+            return
+
+        def stiffness(answer: int | str | None) -> None:
+            self.check_in_answered(session, answer, with_after, "stiffness")
+            then()
+
+        self.push_screen(ScaleQuestion(*STIFFNESS_AFTER), stiffness)
+
+    def keep_check_in(self, session: ActiveSession, check_in: CheckIn) -> None:
+        """Keep the check-ins with the session now (a failure is said; the session goes on)."""
+        if problem := session.answer(check_in):
+            self.notify(problem, severity="error", timeout=30)
+
+    def close_check_in_questions(self) -> None:
+        """Close a check-in question left open over a session that has just ended."""
+        from tui.screens.check_in import ChoiceQuestion, ScaleQuestion
+
+        while isinstance(self.screen, ChoiceQuestion | ScaleQuestion):
+            self.pop_screen()
+
+    def toggle_check_ins(self) -> None:
+        """Check-ins on or off, remembered."""
+        on = not self.settings.check_ins
+        if self.saved(lambda: self.settings.set_check_ins(on), "the check-in setting"):
+            self.notify("Check-ins on." if on else "Check-ins off.")
 
     # --------------------------------------------------------- weekly goal
 
@@ -516,6 +671,7 @@ class LoosenApp(App[int]):
             read_only=self.store.read_only,
             over_session=isinstance(self.screen, SessionScreen),
             week=self.week_status,
+            deleted=self.deleted_count,
         )
 
     def history_years(self) -> YearBatches:
@@ -543,7 +699,64 @@ class LoosenApp(App[int]):
 
         detail = self.from_store(lambda: self.store.session_detail(message.session_id), None)
         if detail is not None:
-            self.push_screen(SessionDetailScreen(detail.record, sets_missing=detail.sets_missing))
+            edit = None if self.store.read_only else self.edit_session
+            screen = SessionDetailScreen(detail.record, sets_missing=detail.sets_missing, edit=edit)
+            self.push_screen(screen)
+
+    # ------------------------------------------------- correcting history
+
+    def deleted_count(self) -> int:
+        """How many deleted sessions can still be put back."""
+        nothing: list[TrashEntry] = []
+        return len(self.from_store(self.store.deleted_sessions, nothing))
+
+    def on_delete_session_asked(self, message: DeleteSessionAsked) -> None:
+        """Ask first, then move the session into the trash and show history without it."""
+        from tui.ledger.questions import DELETE_CHOICES, DELETE_TITLE, delete_lines
+        from tui.screens.check_in import ChoiceQuestion
+
+        summary = self.from_store(lambda: self.store.session(message.session_id), None)
+        if summary is None:
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            deleted = self.from_store(lambda: self.store.delete_session(message.session_id), None)
+            if deleted is not None:
+                self.notify("Deleted. u in history puts it back (for 30 days).")
+                self.refresh_history()
+
+        lines = delete_lines(printable(summary["routine_name"]), summary["started_at"])
+        self.push_screen(
+            ChoiceQuestion(DELETE_TITLE, lines, DELETE_CHOICES, calm=True, skip=False), chosen
+        )
+
+    def on_restore_session_asked(self, message: RestoreSessionAsked) -> None:
+        """Put back the session deleted last, if there is one."""
+        nothing: list[TrashEntry] = []
+        entries = self.from_store(self.store.deleted_sessions, nothing)
+        if not entries:
+            self.notify("Nothing to put back: no session was deleted in the last 30 days.")
+            return
+        session_id = entries[0]["record"]["id"]
+        if self.from_store(lambda: self.store.restore_session(session_id), None) is not None:
+            self.notify("Put back in history.")
+            self.refresh_history()
+
+    def edit_session(self, record: SessionRecord) -> SessionRecord | None:
+        """Keep a changed past session (rating, note, check-ins); None if it could not be."""
+        kept = self.from_store(lambda: self.store.edit_session(record), None)
+        if kept is not None:
+            self.notify("Saved.")
+            self.refresh_history()
+        return kept
+
+    def refresh_history(self) -> None:
+        """Read history again on an open history screen (after a change to it)."""
+        for screen in self.screen_stack:
+            if getattr(screen, "IS_HISTORY", False):
+                screen.reload(self.history_years(), self.in_progress_record())  # type: ignore[attr-defined]
 
     # ------------------------------------------------------ building routines
     # The editors write the user's own routines file (tui.catalogue.user_file); the app

@@ -90,3 +90,15 @@ class AdjustTodayAsked(Message):
     def __init__(self, routine: Routine) -> None:
         super().__init__()
         self.routine = routine
+
+
+class DeleteSessionAsked(Message):
+    """The person asked to delete a past session (the app asks to confirm; it goes to trash)."""
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+
+class RestoreSessionAsked(Message):
+    """The person asked to put back the session deleted last."""

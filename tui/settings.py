@@ -16,6 +16,7 @@ THEME = "theme"
 HANDS_FREE = "hands_free"
 WARNING_BEEPS = "warning_beeps"
 NOTIFICATIONS = "notifications"
+CHECK_INS = "check_ins"
 NOTIFICATION_STYLES = ("off", "osc9", "osc777")
 """The stored values of NOTIFICATIONS (tui.session.alerts.NotificationStyle): off unless chosen."""
 
@@ -52,6 +53,7 @@ class Settings:
         hands_free: bool = False,
         warning_beeps: bool = True,
         notifications: str = "off",
+        check_ins: bool = True,
     ):
         self._store = store
         self._bell = bell
@@ -59,6 +61,7 @@ class Settings:
         self._hands_free = hands_free
         self._warning_beeps = warning_beeps
         self._notifications = notifications if notifications in NOTIFICATION_STYLES else "off"
+        self._check_ins = check_ins
 
     @classmethod
     def read(cls, store: SettingsStore) -> Settings:
@@ -71,6 +74,7 @@ class Settings:
             hands_free=store.get_setting(HANDS_FREE, False) is True,
             warning_beeps=store.get_setting(WARNING_BEEPS, True) is not False,
             notifications=str(store.get_setting(NOTIFICATIONS, "off")),
+            check_ins=store.get_setting(CHECK_INS, True) is not False,
         )
 
     @property
@@ -97,6 +101,16 @@ class Settings:
     def notifications(self) -> str:
         """Desktop notifications: 'off', 'osc9' or 'osc777'."""
         return self._notifications
+
+    @property
+    def check_ins(self) -> bool:
+        """Whether to ask the check-ins: stiffness before and after, sides (on until off)."""
+        return self._check_ins
+
+    def set_check_ins(self, on: bool) -> None:
+        """Turn the check-ins on or off, and remember it."""
+        self._write(CHECK_INS, on)
+        self._check_ins = on
 
     def set_hands_free(self, on: bool) -> None:
         """Turn hands-free on or off, and remember it."""

@@ -37,8 +37,9 @@ if TYPE_CHECKING:
     from tui.habit.marks import Chunk
     from tui.habit.status import HabitStatus
 
-SCHEMA_VERSION = 2
-"""The data dir layout this reader knows (tui.storage.layout.SCHEMA_VERSION)."""
+SCHEMA_VERSION = 3
+"""The data dir layout this reader knows (tui.storage.layout.SCHEMA_VERSION). Schema 2
+differs only in session fields this reader never looks at, so it is read too."""
 SPILL_DAYS = 2
 """A session's local day can fall up to two days outside its shard's year: the shard is
 chosen by the date in the session's own UTC offset, the day by ours, and offsets are
@@ -65,7 +66,7 @@ class HabitData:
         version = meta.get("schema_version")
         if version is None and os.path.exists(os.path.join(data_dir, V1_DATABASE)):
             raise HabitDataError(f"data dir {data_dir} needs upgrading: open loosen once")
-        if version is not None and version != SCHEMA_VERSION:
+        if version is not None and version not in (2, SCHEMA_VERSION):
             raise HabitDataError(
                 f"{os.path.join(data_dir, META)}: schema_version {version!r} is not one this "
                 "loosen reads"

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from tui.history.stats import week_start
 from tui.history.tally import HistoryTally
+from tui.ledger.trends import TrendTally
 from tui.storage.records import order_key
 from tui.storage.types import SessionSummary
 
@@ -34,6 +35,8 @@ class HistoryReading:
         self.summaries: Summaries = []
         """Every summary read so far, newest first (the order of `Store.sessions`)."""
         self.tally = HistoryTally(today)
+        self.trends = TrendTally(today)
+        """Stiffness and side trends of the last 12 weeks (complete once they are read)."""
         self.complete = False
         """True once every year has been read."""
         self.oldest_year: int | None = None
@@ -50,6 +53,7 @@ class HistoryReading:
         year, summaries = batch
         self.oldest_year = year
         self.tally.add(summaries)
+        self.trends.add(summaries)
         extend_older(self.summaries, summaries)
         return True
 

@@ -13,13 +13,20 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.describe import calendar_picture, sparkline
+from tui.describe import SPARK_BARS, calendar_picture, sparkline
 from tui.history.filters import RoutineChoice, filter_name, routine_choices, shown_sessions
 from tui.history.reading import HistoryReading, YearBatches
 from tui.history.rows import SessionRow, session_row
 from tui.history.tally import Figures
 from tui.history.words import count_words, title_words
-from tui.messages import OpenPastSession, ResumeAsked, RoutineFilterAsked
+from tui.ledger.trend_words import trend_lines
+from tui.messages import (
+    DeleteSessionAsked,
+    OpenPastSession,
+    RestoreSessionAsked,
+    ResumeAsked,
+    RoutineFilterAsked,
+)
 from tui.screens.base import LoosenScreen
 from tui.storage.types import Session
 from tui.text import printable
@@ -51,6 +58,8 @@ class HistoryScreen(LoosenScreen[None]):
         ("home n  end o", "newest / oldest session"),
         ("enter", "the session's detail (in progress: back to it)"),
         ("tab", "to the exercise figures; ↑ ↓ scroll them"),
+        ("v", "trends (stiffness, sides) or the calendar"),
+        ("d", "delete the session (asks first; u puts it back for 30 days)"),
         ("c / escape", "back"),
     )
     # Per-exercise figures need 76 columns beside the calendar; below that they are hidden.
@@ -63,6 +72,16 @@ class HistoryScreen(LoosenScreen[None]):
         Binding("f", "pick_filter", "Filter", tooltip="pick a routine to show, or all of them"),
         Binding("b", "back_to_session", "Back to session", tooltip="back to the session"),
         Binding("g", "app.weekly_goal", "Weekly goal"),
+        Binding("v", "toggle_trends", "Trends"),
+        Binding("d", "delete", "Delete", show=False),
+        # Named on the count line while a deleted session can be put back.
+        Binding(
+            "u",
+            "undo_delete",
+            "Undo delete",
+            show=False,
+            tooltip="put back the session deleted last",
+        ),
         Binding("c", "app.catalogue", "Catalogue"),
         Binding("escape", "back", "Back", show=False),
     ]
@@ -76,6 +95,7 @@ class HistoryScreen(LoosenScreen[None]):
         read_only: bool = False,
         over_session: bool = False,
         week: Callable[[], HabitStatus | None] = lambda: None,
+        deleted: Callable[[], int] = lambda: 0,
     ) -> None:
         """`batches`: history a year at a time, newest first (a year that can't be read
         ends them); `in_progress`: the unfinished session as a record, shown pinned;
@@ -88,6 +108,9 @@ class HistoryScreen(LoosenScreen[None]):
         self.over_session = over_session
         """True when opened from a running session, which b (or escape) goes back to."""
         self.week = week
+        self.deleted = deleted
+        """How many deleted sessions can still be put back (u)."""
+        self._deleted_count = 0
         self.routine_filter: str | None = None
         self.reading: HistoryReading | None = None
         self._in_progress: SessionRow | None = None
@@ -101,16 +124,30 @@ class HistoryScreen(LoosenScreen[None]):
                 yield Static(id="weekly")
                 yield WeeklyGoal()
                 yield ExerciseFigures(id="exercise-stats")
+        yield Static(id="trends")
         yield Static(id="filter-line")
         yield SessionTable(id="sessions")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.query_one("#trends").display = False
+        self.start_reading()
+
+    def reload(self, batches: YearBatches, in_progress: Session | None) -> None:
+        """Read history again (a session was deleted or put back), keeping the cursor."""
+        self.workers.cancel_node(self)
+        self.batches = batches
+        self.in_progress = in_progress
+        self.start_reading(keep_cursor=True)
+
+    def start_reading(self, *, keep_cursor: bool = False) -> None:
+        """Read what the first picture needs and show it; the older years follow."""
         self._in_progress = self.unfinished_row()
+        self._deleted_count = self.deleted()
         self.reading = HistoryReading(self.batches, self.today)
         # What the first picture needs; older years follow once it is on screen.
         self.reading.read_until_shown()
-        self.show_all()
+        self.show_all(keep_cursor=keep_cursor)
         self.show_goal()
         if not self.reading.complete:
             self.set_timer(READ_REST_AFTER_S, self.read_rest_later)
@@ -164,7 +201,14 @@ class HistoryScreen(LoosenScreen[None]):
         words = count_words(
             name, figures, in_progress=pinned is not None, complete=reading.complete
         )
+        if self._deleted_count:
+            words += f" · {self._deleted_count:,} deleted: u puts back"
         self.query_one("#filter-line", Static).update(Content(printable(words)))
+        lines = trend_lines(reading.trends.trends(), SPARK_BARS)
+        heading = Content.styled("Trends (v: calendar)", "bold")
+        self.query_one("#trends", Static).update(
+            Content("\n").join([heading, *(Content(printable(line)) for line in lines)])
+        )
         sessions = shown_sessions(reading.summaries, routine)
         self.query_one(SessionTable).show(sessions, pinned, keep_cursor=keep_cursor)
 
@@ -209,6 +253,27 @@ class HistoryScreen(LoosenScreen[None]):
         """Back to the running session history was opened from."""
         if self.over_session:
             self.app.pop_screen()
+
+    def action_toggle_trends(self) -> None:
+        """Show the trends in place of the calendar, or the calendar again."""
+        trends = self.query_one("#trends")
+        trends.display = not trends.display
+        self.query_one("#habit").display = not trends.display
+
+    def action_delete(self) -> None:
+        """Ask the app to delete the session under the cursor (it asks first)."""
+        row = self.query_one(SessionTable).highlighted
+        if row is None or self.read_only:
+            return
+        if row.in_progress:
+            self.notify("A session in progress can't be deleted; finish or discard it first.")
+            return
+        self.post_message(DeleteSessionAsked(row.session_id))
+
+    def action_undo_delete(self) -> None:
+        """Ask the app to put back the session deleted last."""
+        if not self.read_only:
+            self.post_message(RestoreSessionAsked())
 
     def action_pick_filter(self) -> None:
         """Open the list of routines to show the history of."""

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from tui.catalogue.model import Routine
+from tui.catalogue.model import Exercise, Routine
+from tui.ledger.checkin import stored
 from tui.session.engine import SessionEngine
 from tui.session.model import Event
+from tui.session.progress import ExerciseProgress
 from tui.session.record import (
     abandoned_record,
     active_document,
@@ -29,10 +31,12 @@ from tui.session.record import (
     session_record,
 )
 from tui.storage.errors import StoreError
-from tui.storage.types import ActiveDocument, SessionRecord
+from tui.storage.types import ActiveDocument, CheckIn, SessionRecord
 
 SAVE_ERRORS = (StoreError, OSError)
 """What a store's write may raise: the data dir can't be used, or the disk failed."""
+_ENDS_SLOTS = frozenset({Event.SLOT_DONE, Event.EXERCISE_SKIPPED, Event.FINISHED})
+"""Events after which an exercise may have come to its end."""
 
 
 class ActiveSessionStore(Protocol):
@@ -82,12 +86,22 @@ class ActiveSession:
         store: ActiveSessionStore,
         *,
         now: Callable[[], datetime],
+        check_in: CheckIn | None = None,
     ) -> None:
         self.session_id = session_id
         self.engine = engine
         self._store = store
         self._now = now
         self._ended_at: datetime | None = None
+        self.check_in = check_in
+        """The check-ins answered so far (None: none), saved with the session."""
+        self._rating: int | None = None
+        self._note: str | None = None
+        self._asked_sides: set[int] = set()
+        self.on_exercise_end: Callable[[Exercise], None] | None = None
+        """Called when a per-side exercise with a side done comes to its end, before the
+        session does (the app asks which side felt tighter); the last one is in
+        `unasked_side` once the session has finished."""
 
     @classmethod
     def start(
@@ -97,10 +111,12 @@ class ActiveSession:
         *,
         clock: Callable[[], float],
         now: Callable[[], datetime],
+        check_in: CheckIn | None = None,
     ) -> ActiveSession:
-        """A new session of `routine`, saved before it is returned (store errors pass)."""
+        """A new session of `routine` (with the check-ins answered before it), saved before
+        it is returned (store errors pass)."""
         engine = SessionEngine(routine, clock=clock, now=now)
-        session = cls(new_session_id(), engine, store, now=now)
+        session = cls(new_session_id(), engine, store, now=now, check_in=check_in)
         session.save()
         return session
 
@@ -118,7 +134,13 @@ class ActiveSession:
         Raises `ActiveSessionError` when the document can't be rebuilt.
         """
         resumed = resume(document, clock=clock, now=now)
-        return cls(resumed.session_id, resumed.engine, store, now=now)
+        session = cls(resumed.session_id, resumed.engine, store, now=now, check_in=resumed.check_in)
+        sides = resumed.check_in["sides"] if resumed.check_in is not None else []
+        answered = {entry["exercise_id"] for entry in sides}
+        session._asked_sides = {
+            tally.step_index for tally in session._ended_sided() if tally.exercise.id in answered
+        }
+        return session
 
     # ----------------------------------------------------------------- steps
 
@@ -135,11 +157,50 @@ class ActiveSession:
                 self.save()
             except SAVE_ERRORS as error:
                 problem = could_not_save(error)
-        return Step(events, finished=self.engine.is_finished, problem=problem)
+        step = Step(events, finished=self.engine.is_finished, problem=problem)
+        if not step.finished and self.on_exercise_end is not None and _ENDS_SLOTS & set(events):
+            exercise = self.unasked_side()
+            if exercise is not None:
+                self.on_exercise_end(exercise)
+        return step
+
+    def _ended_sided(self) -> list[ExerciseProgress]:
+        """Per-side exercises at their end (every side done or skipped) with a side done."""
+        return [
+            tally
+            for tally in self.engine.exercise_progress()
+            if tally.per_side
+            and tally.slots_done > 0
+            and tally.slots_done + tally.slots_skipped == tally.slots_planned
+        ]
+
+    def unasked_side(self) -> Exercise | None:
+        """A per-side exercise at its end not yet asked about; asking is up to the caller,
+        and it is not offered again."""
+        for tally in self._ended_sided():
+            if tally.step_index not in self._asked_sides:
+                self._asked_sides.add(tally.step_index)
+                return tally.exercise
+        return None
 
     def save(self) -> None:
         """Save the session as it is now (store errors pass)."""
-        self._store.save_active(active_document(self.session_id, self.engine))
+        self._store.save_active(active_document(self.session_id, self.engine, self.check_in))
+
+    def answer(self, check_in: CheckIn | None) -> str | None:
+        """Keep the check-ins as answered now, with the session: a problem, or None.
+
+        Before the end they go into the unfinished session; after it, into history.
+        """
+        self.check_in = check_in
+        try:
+            if self._ended_at is None:
+                self.save()
+            else:
+                self._keep(self._ended_at)
+        except SAVE_ERRORS as error:
+            return could_not_save(error, "the check-in")
+        return None
 
     def leave(self) -> str | None:
         """Leave the session for later: it stays saved, as it is now; a problem, or None."""
@@ -163,7 +224,7 @@ class ActiveSession:
         stays unfinished on disk.
         """
         ended_at = self._ended_at or self._now()
-        self._keep(ended_at, rating=None, note=None)
+        self._keep(ended_at)
         self._ended_at = ended_at
 
     def rate(self, rating: int | None, note: str | None) -> str | None:
@@ -173,20 +234,22 @@ class ActiveSession:
         """
         if self._ended_at is None or (rating is None and not note):
             return None
+        self._rating, self._note = rating, note
         try:
-            self._keep(self._ended_at, rating=rating, note=note)
+            self._keep(self._ended_at)
         except SAVE_ERRORS as error:
             return could_not_save(error)
         return None
 
-    def _keep(self, ended_at: datetime, *, rating: int | None, note: str | None) -> None:
+    def _keep(self, ended_at: datetime) -> None:
         record = session_record(
             self.session_id,
             self.engine,
             status=end_status(self.engine),
             ended_at=ended_at,
-            rating=rating,
-            note=note,
+            rating=self._rating,
+            note=self._note,
+            check_in=stored(self.check_in),
         )
         self._store.add_session(record)
 

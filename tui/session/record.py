@@ -13,7 +13,15 @@ from tui.catalogue.serialize import routine_from_data, routine_to_data
 from tui.session.engine import SessionEngine
 from tui.session.model import SetRecord
 from tui.session.snapshot import SnapshotError
-from tui.storage.types import ActiveDocument, Outcome, SessionRecord, SetEntry, Side, Status
+from tui.storage.types import (
+    ActiveDocument,
+    CheckIn,
+    Outcome,
+    SessionRecord,
+    SetEntry,
+    Side,
+    Status,
+)
 from tui.storage.validate import ACTIVE_DOCUMENT
 
 FINISHED: Final = "finished"
@@ -37,13 +45,19 @@ def new_session_id() -> str:
     return uuid.uuid4().hex
 
 
-def active_document(session_id: str, engine: SessionEngine) -> ActiveDocument:
-    """The unfinished session as saved after every step: its plan and the engine's state."""
-    return {
+def active_document(
+    session_id: str, engine: SessionEngine, check_in: CheckIn | None = None
+) -> ActiveDocument:
+    """The unfinished session as saved after every step: its plan, the engine's state and
+    the check-ins answered so far (if any)."""
+    document: ActiveDocument = {
         "id": session_id,
         "routine": routine_to_data(engine.routine),
         "engine": engine.snapshot(),
     }
+    if check_in is not None:
+        document["check_in"] = check_in
+    return document
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,7 @@ class ResumedSession:
 
     session_id: str
     engine: SessionEngine
+    check_in: CheckIn | None = None
 
 
 def resume(
@@ -76,7 +91,9 @@ def resume(
             engine = SessionEngine.restore(routine, document["engine"], clock=clock, now=now)
     except (KeyError, TypeError, CatalogueError, SnapshotError) as error:
         raise ActiveSessionError(f"{cannot}: {error}") from None
-    return ResumedSession(session_id=document["id"], engine=engine)
+    return ResumedSession(
+        session_id=document["id"], engine=engine, check_in=document.get("check_in")
+    )
 
 
 def session_record(
@@ -87,6 +104,7 @@ def session_record(
     ended_at: datetime,
     rating: int | None = None,
     note: str | None = None,
+    check_in: CheckIn | None = None,
 ) -> SessionRecord:
     """The finished (or abandoned) session as history keeps it."""
     routine = engine.routine
@@ -109,6 +127,8 @@ def session_record(
         "sets": [set_entry(record) for record in engine.records],
         "rating": rating,
         "note": note or None,
+        "check_in": check_in,
+        "edited_at": None,
     }
 
 
@@ -132,4 +152,10 @@ def abandoned_record(document: object, *, ended_at: datetime) -> SessionRecord |
         resumed = resume(document, clock=lambda: 0.0)
     except ActiveSessionError:
         return None
-    return session_record(resumed.session_id, resumed.engine, status=ABANDONED, ended_at=ended_at)
+    return session_record(
+        resumed.session_id,
+        resumed.engine,
+        status=ABANDONED,
+        ended_at=ended_at,
+        check_in=resumed.check_in,
+    )

@@ -54,3 +54,10 @@ def with_details(tables: Tables | None, docs: list[SessionSets]) -> Tables:
             next_id += 1
         table[key] = doc
     return {DETAIL_TABLE: table}
+
+
+def without_details(tables: Tables | None, session_id: str) -> Tables:
+    """`tables` without the sets document of `session_id`."""
+    table = (tables or {}).get(DETAIL_TABLE, {})
+    kept = {key: doc for key, doc in table.items() if doc.get("id") != session_id}
+    return {DETAIL_TABLE: kept}

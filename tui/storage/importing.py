@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tui.storage.checked import CheckedSessions
 from tui.storage.errors import ImportFileError, InvalidRecordError
+from tui.storage.schema3 import upgrade_export
 from tui.storage.validate import check_export_header
 from tui.untrusted import UntrustedFileError, read_json_file
 
@@ -28,6 +29,7 @@ def read_import(path: Path) -> CheckedSessions:
     if errors:
         raise ImportFileError([f"{name}: {error}" for error in errors])
     assert isinstance(document, dict)  # check_export_header says so
+    upgrade_export(document)  # a version 1 export: its sessions gain schema 3's fields
     try:
         return CheckedSessions.check(document["sessions"], "sessions", strictly_parsed=True)
     except InvalidRecordError as error:

@@ -1,10 +1,11 @@
-"""Where each kind of data lives inside the data dir (schema version 2).
+"""Where each kind of data lives inside the data dir (schema version 3).
 
     data_dir/
       lock                 held with flock by the one writing loosen
-      meta.json            {"meta": {"1": {"schema_version": 2}}}
+      meta.json            {"meta": {"1": {"schema_version": 3}}}
       settings.json        {"settings": {"1": {"bell": true, ...}}}
       active.json          {"active": {"1": {"session": {...}}}}: the unfinished session
+      trash.json           {"trash": {"1": {"entries": [...]}}}: deleted sessions, kept 30 days
       history/
         2026.json          {"sessions": ..., "lists": ...}: summaries (records without "sets"),
                            repeated lists stored once (see tui.storage.summaries)
@@ -25,18 +26,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 LOCK = "lock"
 META = "meta.json"
 SETTINGS = "settings.json"
 ACTIVE = "active.json"
+TRASH = "trash.json"
 HISTORY = "history"
 V1_DATABASE = "loosen.json"
 
 META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
 ACTIVE_TABLE = "active"
+TRASH_TABLE = "trash"
 DETAIL_TABLE = "sets"
 
 _SUMMARY_SHARD = re.compile(r"^(\d{4})\.json$")

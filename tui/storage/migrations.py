@@ -14,6 +14,7 @@ from tui.storage import layout
 from tui.storage.atomic import fsync_dir, is_temp_name
 from tui.storage.errors import DamagedFileError, StoreError
 from tui.storage.files import DataFiles
+from tui.storage.schema3 import add_new_fields, upgrade_summary_shards
 from tui.storage.shards import History
 from tui.storage.types import JSONObject, SessionRecord
 from tui.storage.validate import SESSION_RECORD
@@ -38,7 +39,11 @@ def recorded_version(files: DataFiles) -> int | None:
 
 
 def guessed_version(data_dir: Path) -> int:
-    """The schema version of a data dir whose meta.json is missing or was damaged."""
+    """The schema version of a data dir whose meta.json is missing or was damaged.
+
+    Schema 2 and 3 differ only in fields the history reader fills in when they are
+    missing (`tui.storage.schema3`), so a dir without meta.json is read as it is.
+    """
     return 1 if (data_dir / layout.V1_DATABASE).exists() else layout.SCHEMA_VERSION
 
 
@@ -89,6 +94,7 @@ def _v1_to_v2(files: DataFiles, history: History, backup: Path) -> None:
     usable: dict[str, SessionRecord] = {}
     problems: list[str] = []
     for index, record in enumerate(sessions):
+        add_new_fields(record)  # history is written in today's schema, not schema 2's
         if SESSION_RECORD.accepts(record):
             usable[record["id"]] = record
         else:
@@ -108,8 +114,13 @@ def _v1_to_v2(files: DataFiles, history: History, backup: Path) -> None:
         fsync_dir(files.data_dir)
 
 
+def _v2_to_v3(_files: DataFiles, history: History, _backup: Path) -> None:
+    """Every session summary gains `check_in` and `edited_at` (null); sets are unchanged."""
+    upgrade_summary_shards(history.directory)
+
+
 # MIGRATIONS[n] takes a data dir from schema n to n + 1; they run in order.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(files: DataFiles, history: History, found: int, now: datetime) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tui.storage import records
 from tui.storage.atomic import AtomicBatch, json_payload
-from tui.storage.details import DetailFormat, with_details
+from tui.storage.details import DetailFormat, with_details, without_details
 from tui.storage.dirs import make_private_dir, remove_leftover_temps
 from tui.storage.errors import StoreError
 from tui.storage.files import DataFiles
@@ -190,3 +190,31 @@ class History:
         for year, docs in summaries.items():
             for summary in docs:
                 self._year_of[summary["id"]] = year
+
+    def remove(self, summary: SessionSummary) -> None:
+        """Take one session out of history: its summary first, then its sets.
+
+        A kill in between leaves only sets no summary points at, which are ignored.
+        """
+        self.files.check_writable()
+        year = records.session_year(summary)
+        session_id = summary["id"]
+
+        def dropped(tables: Tables) -> Tables:
+            shard = SummaryShard(tables)
+            shard.drop(session_id)
+            return shard.tables()
+
+        with AtomicBatch() as batch:
+            path = summary_shard(self.directory, year)
+            self._stage(batch, path, SummaryFormat(year), dropped)
+            batch.then()
+            month = records.session_month(summary)
+            details = partial(without_details, session_id=session_id)
+            self._stage(batch, detail_shard(self.directory, month), DetailFormat(), details)
+            try:
+                batch.commit()
+            except OSError as error:
+                where = error.filename or self.directory
+                raise StoreError(f"cannot write {where}: {error.strerror or error}") from None
+        self._year_of.pop(session_id, None)

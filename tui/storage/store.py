@@ -22,7 +22,8 @@ from tui.storage.migrations import guessed_version, recorded_version, upgrade, w
 from tui.storage.records import SessionDetail, join, order_key, session_year
 from tui.storage.shards import History, collector_paused
 from tui.storage.streaming import full_records
-from tui.storage.types import ActiveDocument, SessionRecord, SessionSummary
+from tui.storage.trash import Trash, stamp
+from tui.storage.types import ActiveDocument, SessionRecord, SessionSummary, TrashEntry
 from tui.storage.validate import ACTIVE_DOCUMENT, SESSION_RECORD
 
 T = TypeVar("T")
@@ -64,6 +65,7 @@ class Store:
         self._closed = False
         # The unfinished session as this writer last read or wrote it (see `active`).
         self._active_memo: ActiveDocument | object | None = _UNREAD
+        self._trash = Trash(files)
 
     @classmethod
     def open(cls, data_dir: Path, *, now: Callable[[], datetime] = datetime.now) -> Store:
@@ -300,6 +302,62 @@ class Store:
             self._history.put(fresh)
             self._refresh_habit_index()
             return len(fresh)
+
+    # Correcting history ------------------------------------------------------------
+
+    def edit_session(self, record: SessionRecord) -> SessionRecord:
+        """Replace a session of history with `record` (same id), stamped `edited_at`; durable.
+
+        Raises InvalidRecordError for a record without the documented shape and StoreError
+        when history has no session with its id. Returns the record as kept.
+        """
+        edited: SessionRecord = {**record, "edited_at": stamp(self._files.now())}
+        if not SESSION_RECORD.accepts(edited):
+            raise InvalidRecordError(SESSION_RECORD.problems(edited, "record"))
+        with self._mutex:
+            self._writable()
+            if self._history.find(record["id"]) is None:
+                raise StoreError(f"there is no session {record['id']} in history to change")
+            self._history.put([edited])
+        return edited
+
+    def delete_session(self, session_id: str) -> TrashEntry | None:
+        """Move a session from history into the trash (see `tui.storage.trash`); None if
+        history has no such session."""
+        with self._mutex:
+            self._writable()
+            summary = self._history.find(session_id)
+            if summary is None:
+                return None
+            sets = self._history.sets_of(summary)
+            now = self._files.now()
+            entry: TrashEntry = {"deleted_at": stamp(now), "record": join(summary, sets)}
+            self._trash.write(now, add=entry)
+            self._history.remove(summary)
+            self._refresh_habit_index()
+            return entry
+
+    def deleted_sessions(self) -> list[TrashEntry]:
+        """The sessions deleted in the last 30 days, the last deleted first."""
+        entries = self._trash.entries(self._files.now())
+        return [entry for entry in entries if not self._in_history(entry["record"])]
+
+    def _in_history(self, record: SessionRecord) -> bool:
+        # One year's shard: the one the record would be in (deleting it kept that year).
+        return self._history.contains(session_year(record), record["id"])
+
+    def restore_session(self, session_id: str) -> SessionRecord | None:
+        """Put a deleted session back into history; None if the trash does not have it."""
+        with self._mutex:
+            self._writable()
+            now = self._files.now()
+            entry = self._trash.find(session_id, now)
+            if entry is None:
+                return None
+            self._history.put([entry["record"]])
+            self._trash.write(now, drop={session_id})
+            self._refresh_habit_index()
+            return entry["record"]
 
     def _refresh_habit_index(self) -> None:
         # Lets `loosen status` read one small file instead of every year of history.

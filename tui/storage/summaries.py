@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from tui.storage import records
 from tui.storage.records import DONE_IDS
+from tui.storage.schema3 import add_new_fields
 from tui.storage.shard_format import (
     Rejected,
     Tables,
@@ -69,6 +70,7 @@ class SummaryFormat:
                 unpacked.bad.append(Rejected(doc, [f"{SESSIONS}.{key}: expected an object"]))
                 continue
             summary = dict(doc)
+            add_new_fields(summary)  # a session from before schema 3, in a shard not upgraded
             fine = summary_fields_accepted(summary)
             for name in SHARED_FIELDS:
                 ref = doc.get(name)
@@ -158,6 +160,14 @@ class SummaryShard:
             doc_id = self._doc_ids[summary["id"]] = str(self._next_session)
             self._next_session += 1
         self.sessions[doc_id] = encoded
+
+    def drop(self, session_id: str) -> bool:
+        """Take out the summary of `session_id` (its lists stay); whether there was one."""
+        doc_id = self._doc_ids.pop(session_id, None)
+        if doc_id is None:
+            return False
+        del self.sessions[doc_id]
+        return True
 
 
 # Made once: json.dumps with options builds an encoder per call, a fifth of each call's cost.

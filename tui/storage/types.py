@@ -14,6 +14,10 @@ from typing import Any, Literal, TypedDict
 Side = Literal["left", "right"]
 Outcome = Literal["done", "skipped"]
 Status = Literal["finished", "abandoned"]
+Tighter = Literal["left", "right", "even"]
+PainChoice = Literal["easier", "stop", "carry_on"]
+"""What the person chose after a pain of 7 or more: an easier day, stopping, or carrying on."""
+TestUnit = Literal["degrees", "cm", "level"]
 
 JSONObject = dict[str, Any]
 """A JSON object not yet checked against any of the shapes here: the raw stuff of files."""
@@ -39,6 +43,36 @@ class SetEntry(TypedDict):
     at: str
 
 
+class SideCheck(TypedDict):
+    """Which side of a per-side exercise felt tighter, asked once at the exercise's end."""
+
+    exercise_id: str
+    tighter: Tighter
+
+
+class SelfTestResult(TypedDict):
+    """One side of a self-test: how far it went, in degrees, centimetres or a 1-5 level."""
+
+    test_id: str
+    side: Side
+    value: int
+    unit: TestUnit
+
+
+class CheckIn(TypedDict):
+    """The check-ins of one session: stiffness and pain before, stiffness after, sides, tests.
+
+    Stiffness and pain are 0 (none) to 10 (worst); any answer may be skipped (null).
+    """
+
+    stiffness_before: int | None
+    pain_before: int | None
+    pain_choice: PainChoice | None
+    stiffness_after: int | None
+    sides: list[SideCheck]
+    self_test: list[SelfTestResult]
+
+
 class SessionFields(TypedDict):
     """What a session record and its summary share: everything but the sets."""
 
@@ -55,6 +89,10 @@ class SessionFields(TypedDict):
     exercises: list[ExerciseRef]
     rating: int | None
     note: str | None
+    check_in: CheckIn | None
+    """None when no check-in was answered (and for every session before schema 3)."""
+    edited_at: str | None
+    """When the rating, note or check-ins were last changed in history, or None."""
 
 
 class SessionRecord(SessionFields):
@@ -84,20 +122,35 @@ class ExportDocument(TypedDict):
 
     format: Literal["loosen-export"]
     sessions: list[SessionRecord]
-    version: Literal[1]
+    version: Literal[1, 2]
+    """2 writes every session field; 1 (before check-ins) is still read."""
 
 
-class ActiveDocument(TypedDict):
-    """The unfinished session, saved after every step: its plan and the engine's state.
-
-    `routine` is in the catalogue's routine format (`tui.catalogue.serialize`) and
-    `engine` is an engine snapshot (`tui.session.snapshot`); each is checked by its
-    own reader when the session is resumed.
-    """
+class ActiveFields(TypedDict):
+    """What every unfinished session document has (see `ActiveDocument`)."""
 
     id: str
     routine: JSONObject
     engine: JSONObject
+
+
+class ActiveDocument(ActiveFields, total=False):
+    """The unfinished session, saved after every step: its plan and the engine's state.
+
+    `routine` is in the catalogue's routine format (`tui.catalogue.serialize`) and
+    `engine` is an engine snapshot (`tui.session.snapshot`); each is checked by its
+    own reader when the session is resumed. `check_in` holds the check-ins answered
+    so far (absent before the first).
+    """
+
+    check_in: CheckIn
+
+
+class TrashEntry(TypedDict):
+    """A session deleted from history, kept for a while so it can be put back."""
+
+    deleted_at: str
+    record: SessionRecord
 
 
 Session = SessionSummary | SessionRecord

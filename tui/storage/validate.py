@@ -28,17 +28,23 @@ from tui.json_problems import (
 )
 from tui.storage.types import (
     ActiveDocument,
+    CheckIn,
     ExerciseRef,
     ExportDocument,
     JSONObject,
+    SelfTestResult,
     SessionRecord,
     SessionSets,
     SessionSummary,
     SetEntry,
+    SideCheck,
+    TrashEntry,
 )
 
 EXPORT_FORMAT = "loosen-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+READABLE_EXPORT_VERSIONS = (1, 2)
+"""Export versions `loosen import` reads: 1 is from before check-ins (see export_versions)."""
 MAX_ERRORS = 100
 
 # Every time stored or imported lies in these years once turned into UTC, with an offset
@@ -191,6 +197,11 @@ _non_empty_text = _scalar(
 )
 _count = _whole_number(0)
 _rating = _whole_number(1, 5)
+SCALE_TOP = 10
+_scale = _whole_number(0, SCALE_TOP)
+"""Stiffness and pain: 0 (none) to 10 (the worst)."""
+TEST_RANGES: dict[str, tuple[int, int]] = {"degrees": (0, 180), "cm": (0, 200), "level": (1, 5)}
+"""The values a self-test result may take in each unit."""
 _any_object = _scalar("an object", lambda value: isinstance(value, dict))
 
 
@@ -292,6 +303,53 @@ SET_ENTRY = Document(
     },
 )
 _SETS = _list_of(SET_ENTRY.rule)
+SIDE_CHECK = Document(
+    SideCheck,
+    {"exercise_id": _non_empty_text, "tighter": _one_of("left", "right", "even")},
+)
+SELF_TEST_RESULT = Document(
+    SelfTestResult,
+    {
+        "test_id": _non_empty_text,
+        "side": _one_of("left", "right"),
+        "value": _whole_number(0, max(top for _, top in TEST_RANGES.values())),
+        "unit": _one_of(*TEST_RANGES),
+    },
+)
+
+
+def _in_unit_range(value: Any) -> bool:
+    low, high = TEST_RANGES[value["unit"]]
+    return bool(low <= value["value"] <= high)
+
+
+def _report_test_result(value: Any, path: str, errors: list[str]) -> None:
+    before = len(errors)
+    SELF_TEST_RESULT.rule(value, path, errors)
+    if len(errors) == before:  # the shape is right: the value is out of its unit's range
+        low, high = TEST_RANGES[value["unit"]]
+        where = field_path(path, "value")
+        limit = (
+            at_least(low, value["value"]) if value["value"] < low else at_most(high, value["value"])
+        )
+        errors.append(at(where, f"{limit} ({value['unit']})"))
+
+
+_test_result = Rule(
+    lambda value: SELF_TEST_RESULT.rule.accepts(value) and _in_unit_range(value),
+    _report_test_result,
+)
+CHECK_IN = Document(
+    CheckIn,
+    {
+        "stiffness_before": _optional(_scale),
+        "pain_before": _optional(_scale),
+        "pain_choice": _one_of("easier", "stop", "carry_on", None),
+        "stiffness_after": _optional(_scale),
+        "sides": _list_of(SIDE_CHECK.rule),
+        "self_test": _list_of(_test_result),
+    },
+)
 _SESSION_FIELDS: dict[str, Rule] = {
     "id": _non_empty_text,
     "routine_id": _text,
@@ -306,6 +364,8 @@ _SESSION_FIELDS: dict[str, Rule] = {
     "exercises": _list_of(EXERCISE_REF.rule),
     "rating": _optional(_rating),
     "note": _optional(_text),
+    "check_in": _optional(CHECK_IN.rule),
+    "edited_at": _optional(_timestamp),
 }
 SESSION_RECORD = Document(SessionRecord, {**_SESSION_FIELDS, "sets": _SETS})
 SESSION_SUMMARY = Document(
@@ -313,8 +373,15 @@ SESSION_SUMMARY = Document(
 )
 SESSION_SETS = Document(SessionSets, {"id": _non_empty_text, "sets": _SETS})
 ACTIVE_DOCUMENT = Document(
-    ActiveDocument, {"id": _non_empty_text, "routine": _any_object, "engine": _any_object}
+    ActiveDocument,
+    {
+        "id": _non_empty_text,
+        "routine": _any_object,
+        "engine": _any_object,
+        "check_in": CHECK_IN.rule,
+    },
 )
+TRASH_ENTRY = Document(TrashEntry, {"deleted_at": _timestamp, "record": SESSION_RECORD.rule})
 
 # The lists a summary shard stores once and shares (see tui.storage.summaries).
 SHARED_LISTS: dict[str, Rule] = {
@@ -391,8 +458,8 @@ EXPORT_DOCUMENT = Document(
         "format": _scalar(shown(EXPORT_FORMAT), lambda value: value == EXPORT_FORMAT),
         # `type is int`: 1.0 == True == 1 in Python, but a file saying 1.0 is not version 1.
         "version": _scalar(
-            shown(EXPORT_VERSION),
-            lambda value: type(value) is int and value == EXPORT_VERSION,
+            one_of(READABLE_EXPORT_VERSIONS),
+            lambda value: type(value) is int and value in READABLE_EXPORT_VERSIONS,
         ),
         "sessions": Rule(lambda value: not check_sessions(value), _report_sessions),
     },
