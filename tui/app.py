@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import messages
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import Monochrome, NoColor
@@ -55,7 +56,9 @@ NOTICE_TITLE = "Your data files"
 """The title of the store's own notices: a file damaged, set aside or unreadable."""
 
 SUMMARY_SETTLE_SECONDS = 0.1
-"""How long repaints wait while the session makes way for the summary."""
+"""How long the summary, once mounted, is left to settle (focus, key bar) before it is drawn."""
+REFRESH_QUEUED_SECONDS = 0.02
+"""Time for a screen's refresh to reach its list of widgets to draw."""
 
 NOTIFICATION_NEXT = {
     "off": ("osc9", "send by OSC 9"),
@@ -302,7 +305,7 @@ class LoosenApp(App[int]):
             self.notify("The unfinished session can't be read; it was left as it is.")
         return kept
 
-    def on_session_finished(self, message: SessionFinished) -> None:
+    async def on_session_finished(self, message: SessionFinished) -> None:
         """The session is in history: the summary adds a rating and a note to it."""
         from tui.screens.summary import SummaryScreen
 
@@ -315,11 +318,38 @@ class LoosenApp(App[int]):
             )
             self.notify(f"Saved: {done}.")
 
-        # One frame for the whole change: without the pause in repaints, the catalogue
-        # under the session, the summary and its rating each sent one (14 KB in 4 frames).
-        self.delay_update(SUMMARY_SETTLE_SECONDS)
-        self.pop_screen()
-        self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+        # One frame for the whole change (without the pause in repaints, the catalogue under
+        # the session, the summary and its rating each sent one: 14 KB in 4 frames). The
+        # summary goes over the session (closed with it, by `rated`): popping the session
+        # first woke the catalogue, whose changes then cost a frame of their own.
+        batch = self.batch_update()
+        batch.__enter__()
+        try:
+            await self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+        finally:
+            self.draw_once_settled(lambda: batch.__exit__(None, None, None))
+
+    def draw_once_settled(self, resume_repaints: Callable[[], object]) -> None:
+        """Once a new screen has settled, draw it whole in one frame, then `resume_repaints`.
+
+        Unlike `delay_update`, the screen is put on its list of widgets to draw before
+        repaints resume: the layout still due then draws all of it at once, and its own
+        repaint after that finds nothing left to send (not the whole screen a second time).
+        """
+
+        def mark() -> None:
+            if self.screen_stack:  # (none while the app closes)
+                screen = self.screen
+                screen.refresh()
+                screen.post_message(messages.Update(screen))
+
+        def release() -> None:
+            resume_repaints()  # whatever happened meanwhile: never left paused
+            if self.screen_stack:
+                self.screen.check_idle()  # its repaints were put off: draw them now
+
+        self.set_timer(SUMMARY_SETTLE_SECONDS, mark)
+        self.set_timer(SUMMARY_SETTLE_SECONDS + REFRESH_QUEUED_SECONDS, release)
 
     def on_session_left(self, message: SessionLeft) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
