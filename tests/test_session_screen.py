@@ -440,6 +440,7 @@ async def test_the_bell_setting_is_read_once_not_at_every_ring(
         "bell",
         "hands_free",
         "notifications",
+        "rep_ticks",
         "theme",
         "warning_beeps",
     ], "read once at start, then kept in memory"

@@ -202,6 +202,12 @@ class LoosenApp(App[int]):
             "A 3-2-1 bell before a countdown ends",
             self.toggle_warning_beeps,
         )
+        ticks = "turn off" if self.settings.rep_ticks else "turn on"
+        yield SystemCommand(
+            f"Rep ticks: {ticks}",
+            "A short bell at each rep of a paced (hands-free) set",
+            self.toggle_rep_ticks,
+        )
         yield SystemCommand(
             f"Notifications: {NOTIFICATION_NEXT[self.settings.notifications][1]}",
             "Desktop notifications by OSC 9 or OSC 777 (off, OSC 9, OSC 777)",
@@ -459,6 +465,12 @@ class LoosenApp(App[int]):
         if self.saved(lambda: self.settings.set_warning_beeps(on), "the warning beeps setting"):
             self.notify("Warning beeps on." if on else "Warning beeps off.")
 
+    def toggle_rep_ticks(self) -> None:
+        """The bell at each paced rep on or off, remembered."""
+        on = not self.settings.rep_ticks
+        if self.saved(lambda: self.settings.set_rep_ticks(on), "the rep ticks setting"):
+            self.notify("Rep ticks on." if on else "Rep ticks off.")
+
     def next_notifications(self) -> None:
         """Desktop notifications: off, then OSC 9, then OSC 777, then off again; remembered."""
         style, words = NOTIFICATION_NEXT[self.settings.notifications]
@@ -472,6 +484,7 @@ class LoosenApp(App[int]):
         settings = AlertSettings(
             bell=self.settings.bell,
             warning_beeps=self.settings.warning_beeps,
+            rep_ticks=self.settings.rep_ticks,
             notifications=NotificationStyle(self.settings.notifications),
         )
         plan = plan_alert(kind, settings, name=name, tmux=in_tmux(os.environ))
