@@ -12,12 +12,16 @@ routine (Enter on the catalogue) and, during the session, counts the bytes the a
 The pty answers Textual's query for synchronized output (as most modern terminals do), so
 each frame arrives between ESC[?2026h and ESC[?2026l and is counted whole. A key press is
 sent right after a frame has ended; its figure is every byte that arrives from the key
-until nothing but timer redraws has arrived for 300 ms. Timer redraws are recognised by
-their shape (the screen positions they write to): a frame in a key's window with the shape
-of a frame that also turns up with no key pressed (before or after the key) is the timer's,
-not the key's, and is left out (a shape counts as the timer's once it has turned up at least
-twice with no key pressed, so a one-off late redraw is never taken for one). The whole run
-is repeated with NO_COLOR=1.
+until its first frame and then nothing but timer redraws for 300 ms (2 s at most). Timer
+redraws are recognised by their shape (the screen positions they write to): a frame in a
+key's window with the shape of a frame that also turns up with no key pressed (before or
+after the key) is the timer's, not the key's, and is left out (a shape counts as the
+timer's once it has turned up at least twice with no key pressed, so a one-off late redraw
+is never taken for one). The whole run is repeated with NO_COLOR=1.
+
+The reference, in the same run and the same pty: a plain Textual app whose one Static shows
+a clock that changes once a second (as a countdown does), with no key pressed; the idle
+countdown's bytes per second are printed beside its figure, as a ratio.
 """
 
 from __future__ import annotations
@@ -52,6 +56,33 @@ REST_WATCH_S = 8.5  # watched while the REST countdown runs
 WORK_WATCH_S = 3.2  # watched while a WORK phase waits
 NEXT_CUE, PREVIOUS_CUE, SPACE = "\x1b[C", "\x1b[D", " "
 CUE_LINE = re.compile(r"^\s*(?:▶\s*)?(\d+)\.\s", re.MULTILINE)
+
+REFERENCE_WATCH_S = 6.5  # the plain Textual clock is watched this long
+REFERENCE_APP = '''\
+"""The reference for bytes per second: a plain Textual app with a clock ticking each second."""
+
+import time
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+
+class Clock(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("0:00", id="clock")
+
+    def on_mount(self) -> None:
+        self.started = time.monotonic()
+        self.set_interval(1, self.tick)
+
+    def tick(self) -> None:
+        seconds = int(time.monotonic() - self.started)
+        self.query_one(Static).update(f"{seconds // 60}:{seconds % 60:02}")
+
+
+if __name__ == "__main__":
+    Clock().run()
+'''
 
 MOVE = re.compile(rb"\x1b\[(\d+);(\d+)H")
 TIMER_REPEATS = 2  # a shape seen this often with no key pressed is the timer's
@@ -226,8 +257,10 @@ def per_second(pieces: list[Piece]) -> list[list[Piece]]:
 class Session:
     """loosen in a pty, its output cut into frames as it arrives."""
 
-    def __init__(self, root: Path, extra_env: dict[str, str]) -> None:
-        argv = [*loosen_command(), "--data-dir", str(root / "data")]
+    def __init__(
+        self, root: Path, extra_env: dict[str, str], argv: list[str] | None = None
+    ) -> None:
+        argv = argv or [*loosen_command(), "--data-dir", str(root / "data")]
         self.terminal = start(argv, root, extra_env)
         self.splitter = FrameSplitter()
         self.idle_shapes: Counter[Shape] = Counter()  # shapes of what came with no key pressed
@@ -282,14 +315,17 @@ class Session:
         sent = self.terminal.send(key)
         window: list[Piece] = []
         last = sent
+        framed = False  # the key's first frame has come (a key that saves first is slower)
         while True:
             now = time.perf_counter()
-            if not self.splitter.in_frame and (now - last >= QUIET_S or now - sent >= KEY_CAP_S):
+            quiet = framed and now - last >= QUIET_S
+            if not self.splitter.in_frame and (quiet or now - sent >= KEY_CAP_S):
                 break
             for piece in self.step(0.02):
                 window.append(piece)
                 if piece.shape not in known:
                     last = piece.end
+                    framed = framed or piece.framed
         return KeySample(sent, window)
 
 
@@ -361,6 +397,38 @@ def measure(extra_env: dict[str, str]) -> list[Row]:
     return list(rows.values())
 
 
+def reference_seconds(extra_env: dict[str, str]) -> list[int]:
+    """Bytes in each whole second of the plain Textual clock (REFERENCE_APP), no key pressed."""
+    root = Path(tempfile.mkdtemp(prefix="loosen-terminal-reference-"))
+    script = root / "clock.py"
+    script.write_text(REFERENCE_APP, encoding="utf-8")
+    session = Session(root, extra_env, [sys.executable, str(script)])
+    try:
+        session.wait_for("0:0")
+        session.watch(1.2)  # past the first paint
+        watched = session.watch(REFERENCE_WATCH_S)
+    finally:
+        session.terminal.finish(quit_keys=None)
+        shutil.rmtree(root, ignore_errors=True)
+    return [sum(len(piece.data) for piece in second) for second in per_second(watched)]
+
+
+def print_reference(rows: list[Row], reference: list[int]) -> None:
+    """The idle countdown's bytes per second beside the plain Textual clock's."""
+    idle = next(row for row in rows if row.action == "REST tick: all redraws in 1 s")
+    if not reference or not idle.sizes:
+        print("reference: no whole second measured\n")
+        return
+    plain = statistics.median(reference)
+    countdown = statistics.median(idle.sizes)
+    print(
+        f"reference (same run): a plain Textual 1 s clock sends {plain:.0f} B/s "
+        f"(median of {len(reference)} s); loosen's idle countdown {countdown:.0f} B/s = "
+        f"{countdown / plain:.2f}× the reference"
+    )
+    print()
+
+
 def print_table(title: str, rows: list[Row], *, explain_misses: bool) -> None:
     """Print one table of results (and, if asked, what the median samples over target draw)."""
     print(title)
@@ -416,7 +484,9 @@ def main(argv: list[str] | None = None) -> None:
     for title, extra_env in (("colour (256 colours)", {}), ("NO_COLOR=1", {"NO_COLOR": "1"})):
         if extra_env:
             print("(NO_COLOR: loosen sends no colour at all, only bold, underline and reverse)")
-        print_table(title, measure(extra_env), explain_misses=args.explain)
+        rows = measure(extra_env)
+        print_table(title, rows, explain_misses=args.explain)
+        print_reference(rows, reference_seconds(extra_env))
 
 
 if __name__ == "__main__":

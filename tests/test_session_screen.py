@@ -441,6 +441,7 @@ async def test_the_bell_setting_is_read_once_not_at_every_ring(
         "check_ins",
         "hands_free",
         "notifications",
+        "rep_ticks",
         "theme",
         "warning_beeps",
     ], "read once at start, then kept in memory"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import messages
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import Monochrome, NoColor
@@ -72,7 +73,9 @@ GIVEN_FILE_EDITING = (
 """The title of the store's own notices: a file damaged, set aside or unreadable."""
 
 SUMMARY_SETTLE_SECONDS = 0.1
-"""How long repaints wait while the session makes way for the summary."""
+"""How long the summary, once mounted, is left to settle (focus, key bar) before it is drawn."""
+REFRESH_QUEUED_SECONDS = 0.02
+"""Time for a screen's refresh to reach its list of widgets to draw."""
 
 NOTIFICATION_NEXT = {
     "off": ("osc9", "send by OSC 9"),
@@ -222,6 +225,12 @@ class LoosenApp(App[int]):
             "A 3-2-1 bell before a countdown ends",
             self.toggle_warning_beeps,
         )
+        ticks = "turn off" if self.settings.rep_ticks else "turn on"
+        yield SystemCommand(
+            f"Rep ticks: {ticks}",
+            "A short bell at each rep of a paced (hands-free) set",
+            self.toggle_rep_ticks,
+        )
         yield SystemCommand(
             f"Notifications: {NOTIFICATION_NEXT[self.settings.notifications][1]}",
             "Desktop notifications by OSC 9 or OSC 777 (off, OSC 9, OSC 777)",
@@ -351,16 +360,43 @@ class LoosenApp(App[int]):
             )
             self.notify(f"Saved: {done}.")
 
-        # One frame for the whole change: without the pause in repaints, the catalogue
-        # under the session, the summary and its rating each sent one (14 KB in 4 frames).
-        self.delay_update(SUMMARY_SETTLE_SECONDS)
+        # One frame for the whole change (without the pause in repaints, the catalogue under
+        # the session, the summary and its rating each sent one: 14 KB in 4 frames). The
+        # summary goes over the session (closed with it, by `rated`): popping the session
+        # first woke the catalogue, whose changes then cost a frame of their own.
         self.close_check_in_questions()
-        self.pop_screen()
 
         def summary() -> None:
-            self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+            batch = self.batch_update()
+            batch.__enter__()
+            try:
+                self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+            finally:
+                self.draw_once_settled(lambda: batch.__exit__(None, None, None))
 
         self.check_in_after(message.session, summary)
+
+    def draw_once_settled(self, resume_repaints: Callable[[], object]) -> None:
+        """Once a new screen has settled, draw it whole in one frame, then `resume_repaints`.
+
+        Unlike `delay_update`, the screen is put on its list of widgets to draw before
+        repaints resume: the layout still due then draws all of it at once, and its own
+        repaint after that finds nothing left to send (not the whole screen a second time).
+        """
+
+        def mark() -> None:
+            if self.screen_stack:  # (none while the app closes)
+                screen = self.screen
+                screen.refresh()
+                screen.post_message(messages.Update(screen))
+
+        def release() -> None:
+            resume_repaints()  # whatever happened meanwhile: never left paused
+            if self.screen_stack:
+                self.screen.check_idle()  # its repaints were put off: draw them now
+
+        self.set_timer(SUMMARY_SETTLE_SECONDS, mark)
+        self.set_timer(SUMMARY_SETTLE_SECONDS + REFRESH_QUEUED_SECONDS, release)
 
     def on_session_left(self, message: SessionLeft) -> None:
         """Back to the catalogue; the session stays saved and is offered next time."""
@@ -612,6 +648,12 @@ class LoosenApp(App[int]):
         if self.saved(lambda: self.settings.set_warning_beeps(on), "the warning beeps setting"):
             self.notify("Warning beeps on." if on else "Warning beeps off.")
 
+    def toggle_rep_ticks(self) -> None:
+        """The bell at each paced rep on or off, remembered."""
+        on = not self.settings.rep_ticks
+        if self.saved(lambda: self.settings.set_rep_ticks(on), "the rep ticks setting"):
+            self.notify("Rep ticks on." if on else "Rep ticks off.")
+
     def next_notifications(self) -> None:
         """Desktop notifications: off, then OSC 9, then OSC 777, then off again; remembered."""
         style, words = NOTIFICATION_NEXT[self.settings.notifications]
@@ -625,6 +667,7 @@ class LoosenApp(App[int]):
         settings = AlertSettings(
             bell=self.settings.bell,
             warning_beeps=self.settings.warning_beeps,
+            rep_ticks=self.settings.rep_ticks,
             notifications=NotificationStyle(self.settings.notifications),
         )
         plan = plan_alert(kind, settings, name=name, tmux=in_tmux(os.environ))

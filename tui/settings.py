@@ -15,6 +15,7 @@ BELL = "bell"
 THEME = "theme"
 HANDS_FREE = "hands_free"
 WARNING_BEEPS = "warning_beeps"
+REP_TICKS = "rep_ticks"
 NOTIFICATIONS = "notifications"
 CHECK_INS = "check_ins"
 NOTIFICATION_STYLES = ("off", "osc9", "osc777")
@@ -39,7 +40,7 @@ class SettingsStore(Protocol):
 
 
 class Settings:
-    """The bell, hands-free, warnings and the theme, in memory; `set_*` writes through.
+    """The bell, hands-free, warnings, rep ticks and the theme, in memory; `set_*` writes through.
 
     The store's errors pass through the setters unchanged, and leave the value as it was.
     """
@@ -54,12 +55,14 @@ class Settings:
         warning_beeps: bool = True,
         notifications: str = "off",
         check_ins: bool = True,
+        rep_ticks: bool = False,
     ):
         self._store = store
         self._bell = bell
         self._theme = theme
         self._hands_free = hands_free
         self._warning_beeps = warning_beeps
+        self._rep_ticks = rep_ticks
         self._notifications = notifications if notifications in NOTIFICATION_STYLES else "off"
         self._check_ins = check_ins
 
@@ -75,6 +78,7 @@ class Settings:
             warning_beeps=store.get_setting(WARNING_BEEPS, True) is not False,
             notifications=str(store.get_setting(NOTIFICATIONS, "off")),
             check_ins=store.get_setting(CHECK_INS, True) is not False,
+            rep_ticks=store.get_setting(REP_TICKS, False) is True,
         )
 
     @property
@@ -96,6 +100,11 @@ class Settings:
     def warning_beeps(self) -> bool:
         """Whether the 3-2-1 before a countdown ends is rung (apart from the end bell)."""
         return self._warning_beeps
+
+    @property
+    def rep_ticks(self) -> bool:
+        """Whether each rep of a paced set rings a short bell (off unless asked for)."""
+        return self._rep_ticks
 
     @property
     def notifications(self) -> str:
@@ -121,6 +130,11 @@ class Settings:
         """Turn the 3-2-1 beeps on or off, and remember it."""
         self._write(WARNING_BEEPS, on)
         self._warning_beeps = on
+
+    def set_rep_ticks(self, on: bool) -> None:
+        """Turn the bell at each paced rep on or off, and remember it."""
+        self._write(REP_TICKS, on)
+        self._rep_ticks = on
 
     def set_notifications(self, style: str) -> None:
         """Choose the desktop notification ('off', 'osc9', 'osc777'), and remember it."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui.catalogue.model import CueKind, Dosage, Exercise
 from tui.session.model import Phase
 from tui.storage.types import Session, SetEntry
+from tui.text import printable
 
 if TYPE_CHECKING:
     from tui.session.model import Slot
@@ -40,9 +41,13 @@ CONSOLE_GLYPHS = str.maketrans(
 """Each glyph the Linux console can't show, and what it shows instead."""
 
 
-def glyphs(text: str, *, console: bool = LINUX_CONSOLE) -> str:
-    """`text` as the terminal can show it: plain stand-ins on the Linux console."""
-    return text.translate(CONSOLE_GLYPHS) if console else text
+def glyphs(text: str, *, console: bool | None = None) -> str:
+    """`text` as the terminal can show it: plain stand-ins on the Linux console.
+
+    `console`: whether to use the stand-ins; by default, whether TERM is linux.
+    """
+    on_console = LINUX_CONSOLE if console is None else console
+    return text.translate(CONSOLE_GLYPHS) if on_console else text
 
 
 CUE_LABELS = {
@@ -279,3 +284,61 @@ def side_words(side: str | None, exercise: Exercise | None = None) -> str:
 def main_key_label(phase: Phase) -> str:
     """The main key's label for the key bar: 'Done', 'Start hold', 'Skip rest'…"""
     return MAIN_KEY_LABELS[phase]
+
+
+def side_meaning_line(slot: Slot) -> str:
+    """'Left side means lying on your left side: …' for a slot whose exercise says, else ''."""
+    meaning = side_meaning(slot.side, slot.exercise)
+    if not meaning or not slot.side:
+        return ""
+    return f"{slot.side.capitalize()} side means {meaning}"
+
+
+# ---------------------------------------------------------- across the room
+
+BANNER_PHASES = {
+    Phase.GET_READY: "GET READY",
+    Phase.HOLD_READY: "GET IN POSITION",
+    Phase.HOLD: "HOLD",
+    Phase.SWITCH: "SWITCH SIDES",
+    Phase.REST: "REST",
+}
+"""The phase in the big letters of a big screen (WORK says its reps instead)."""
+
+
+def banner_words(
+    phase: Phase,
+    slot: Slot | None,
+    upcoming: Slot | None,
+    *,
+    paused: bool = False,
+    reps: tuple[int, int] | None = None,
+) -> tuple[str, ...]:
+    """What the big letters say, fullest first: ('LEFT · HOLD',), ('REST · NEXT: CAT-COW', 'REST').
+
+    Words, not colours, tell the phases apart (NO_COLOR). The caller draws the first that fits.
+    """
+    if slot is None or phase is Phase.DONE:
+        return ()
+    if phase is Phase.WORK:
+        what = f"REP {reps[0]} OF {reps[1]}" if reps else plural(slot.rep_count, "REP", "REPS")
+    else:
+        what = BANNER_PHASES[phase]
+    if phase in (Phase.SWITCH, Phase.REST):
+        short = what
+        if upcoming is None:
+            full = short
+        elif phase is Phase.SWITCH:
+            full = f"{what} · NEXT: {(upcoming.side or '').upper()}".removesuffix(" · NEXT: ")
+        elif upcoming.step_index == slot.step_index:
+            side = f" · {upcoming.side.upper()}" if upcoming.side else ""
+            full = f"{what} · NEXT: SET {upcoming.set_number} OF {upcoming.set_count}{side}"
+        else:
+            full = f"{what} · NEXT: {printable(upcoming.exercise.name).upper()}"
+    else:
+        short = what
+        full = f"{slot.side.upper()} · {what}" if slot.side else what
+    choices = (full, short) if full != short else (full,)
+    if paused:
+        return (*(f"{choice} · PAUSED" for choice in choices), "PAUSED")
+    return choices

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -27,9 +28,11 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.progress import TextProgress
 from tui.widgets.quiet import QuietStatic
 from tui.wording import (
+    banner_words,
     clock,
     rep_words,
     seconds_in_words,
+    side_meaning_line,
     slot_words,
     slots_done_words,
     space_words,
@@ -44,6 +47,8 @@ woken from sleep), so a light check also runs: it draws nothing unless a second 
 """
 LATE_SECONDS = 0.01
 """Wake this much after the second is due, so the change has surely happened."""
+FAR_SIZE = (120, 40)
+"""From this many columns and rows on, the screen is laid out to be read from across the room."""
 
 Alert = Callable[[AlertKind, "str | None"], None]
 """Sends an alert (bells, a notification) to the terminal; the app does it."""
@@ -115,6 +120,7 @@ class SessionScreen(LoosenScreen[None]):
             yield QuietStatic(id="elapsed-second")
         yield QuietStatic(id="exercise-name")
         yield QuietStatic(id="dosage-line")
+        yield QuietStatic(id="side-meaning")
         with VerticalScroll(id="cue-scroll", can_focus=False):
             yield CueList(id="cues")
         yield Countdown(id="countdown")
@@ -123,6 +129,7 @@ class SessionScreen(LoosenScreen[None]):
         yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.size_class(self.app.size.width, self.app.size.height)
         self.engine.warnings = True  # the 3-2-1 is shown; whether it rings is a setting
         if self.engine.hands_free != self.settings.hands_free:
             self.apply(lambda engine: engine.set_hands_free(self.settings.hands_free))
@@ -130,10 +137,15 @@ class SessionScreen(LoosenScreen[None]):
         self.schedule()
         self.set_interval(POLL_SECONDS, self.poll)
 
-    def on_resize(self) -> None:
-        # A small screen shows the time in the label instead of the digits: redraw once the
-        # size classes have changed.
+    def on_resize(self, event: events.Resize) -> None:
+        self.size_class(event.size.width, event.size.height)
+        # A small screen shows the time in the label instead of the digits, a big one a
+        # banner: redraw once the size classes have changed.
         self.call_after_refresh(self.refresh_clock)
+
+    def size_class(self, width: int, height: int) -> None:
+        """-far on a screen big enough to be read from across the room."""
+        self.set_class(width >= FAR_SIZE[0] and height >= FAR_SIZE[1], "-far")
 
     # ------------------------------------------------------------- the keys
 
@@ -300,6 +312,9 @@ class SessionScreen(LoosenScreen[None]):
             gap = "Switch sides" if engine.phase is Phase.SWITCH else "Rest"
             dosage = f"{gap} · next: {dosage}"
         self.text("dosage-line").shown = Content(dosage)
+        meaning = side_meaning_line(shown)
+        self.text("side-meaning").shown = Content(printable(meaning))
+        self.text("side-meaning").display = bool(meaning)
         new_exercise = upcoming is not None and upcoming.step_index != slot.step_index
         self.query_one(CueList).show(exercise.cues, 0 if new_exercise else engine.cue_index)
         minutes_left = max(1, round(engine.remaining_seconds_estimate() / 60))
@@ -318,7 +333,17 @@ class SessionScreen(LoosenScreen[None]):
         # The last digit apart: a new second repaints one cell of the header, not thirteen.
         self.text("elapsed").shown = Content(elapsed[:-1])
         self.text("elapsed-second").shown = Content(elapsed[-1])
-        self.query_one(Countdown).show(engine.timer_remaining(), *self.countdown_words())
+        self.query_one(Countdown).show(
+            engine.timer_remaining(),
+            *self.countdown_words(),
+            banner=banner_words(
+                engine.phase,
+                engine.current_slot,
+                engine.next_slot(),
+                paused=engine.is_paused,
+                reps=engine.rep_progress(),
+            ),
+        )
 
     def countdown_words(self) -> tuple[str, str]:
         """The countdown's label and the line saying what comes next."""

@@ -103,7 +103,9 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
         ]
         with Vertical(id="summary"):
             yield Static(Content("\n").join(lines), id="summary-facts")
-            yield Static(id="rating", classes="rating")
+            rating = Static(self.rating_line(), id="rating", classes="rating")
+            rating.can_focus = True  # focused at once (AUTO_FOCUS): no second layout
+            yield rating
             yield Static(Content("Note (optional):"), id="note-label")
             yield LiteralInput(placeholder="how did it go?", max_length=NOTE_LIMIT, id="note")
             yield Static(
@@ -112,18 +114,15 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
             )
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.query_one("#rating", Static).can_focus = True
-        self.query_one("#rating", Static).focus()
-        self.show_rating()
-
-    def show_rating(self) -> None:
+    def rating_line(self) -> Content:
+        """'How does your upper back feel?  ●●●●○  4 · loose' (or how to rate)."""
         rating = self.rating
         marks = rating_marks(rating)
         words = f"{rating} · {RATING_WORDS[rating]}" if rating else rating_prompt()
-        self.query_one("#rating", Static).update(
-            Content.assemble(("How does your upper back feel?  ", "bold"), f"{marks}  {words}")
-        )
+        return Content.assemble(("How does your upper back feel?  ", "bold"), f"{marks}  {words}")
+
+    def show_rating(self) -> None:
+        self.query_one("#rating", Static).update(self.rating_line())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rate":

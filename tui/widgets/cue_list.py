@@ -12,7 +12,7 @@ from tui.catalogue.model import Cue
 from tui.text import printable
 from tui.wording import CUE_LABELS, glyphs
 
-MARKER = glyphs("▶")
+MARKER = "▶"
 
 Shown = tuple[tuple[Cue, ...], int]
 """Cues and the index of the current one."""
@@ -58,7 +58,7 @@ class CueRow(Horizontal):
             self.query_one(".cue-number", Static).update(self._number(current))
 
     def _number(self, current: bool) -> Content:
-        return Content(f"{MARKER if current else ' '} {self.number}.")
+        return Content(f"{glyphs(MARKER) if current else ' '} {self.number}.")
 
 
 class CueList(Vertical):

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 from tui.wording import glyphs
 
-SEPARATOR = glyphs("▏")
+SEPARATOR = "▏"
 
 
 class KeyItem(NamedTuple):
@@ -81,7 +81,9 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: "Screen[object]") -> None:
-        if self.is_attached and screen is self.screen:
+        # Not while another screen is on top (it is read again when its screen comes back):
+        # a bar repainted under the summary cost that screen a frame of its own.
+        if self.is_attached and screen is self.screen and screen.is_active:
             self._read_bindings()
 
     def _read_bindings(self) -> None:
@@ -127,10 +129,10 @@ class KeyBar(Widget, can_focus=False):
             position += piece.cell_length
         line = Content("").join(piece for _item, piece in pieces)
         if self.keys.palette is not None:
-            palette = Content(SEPARATOR) + self._piece(self.keys.palette)
+            palette = Content(glyphs(SEPARATOR)) + self._piece(self.keys.palette)
             gap = self.size.width - line.cell_length - palette.cell_length
             if gap >= 1:
-                start = position + gap + len(SEPARATOR)
+                start = position + gap + len(glyphs(SEPARATOR))
                 spans.append((start, start + palette.cell_length - 1, self.keys.palette))
                 line = line + Content(" " * gap) + palette
         self._spans = spans
