@@ -37,8 +37,9 @@ NUMBER = "{:>2}. "
 
 
 def _numbered(number: int, body: Content) -> Paragraph:
+    # In bold, as the label or name after it: one run of style fewer to send per line.
     lead = NUMBER.format(number)
-    return Paragraph(body, Content(lead), len(lead))
+    return Paragraph(body, Content.styled(lead, "bold"), len(lead))
 
 
 def _heading(text: str) -> Paragraph:

@@ -26,6 +26,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.text import printable
+from tui.widgets.line_diff import changed_span
+from tui.widgets.sparing_scrollbar import SparingScrollBars
 from tui.wording import glyphs
 from tui.wrapping import wrap_name
 
@@ -44,7 +46,7 @@ WHOLE = 1_000
 """`max_lines` for a list that shows every name whole."""
 
 
-class CatalogueList(ScrollView, can_focus=True):
+class CatalogueList(SparingScrollBars, ScrollView, can_focus=True):
     """Entries shown by name, moved through with the arrows or j and k, chosen with enter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -313,8 +315,11 @@ class CatalogueList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width != self._drawn_width:
             self._measure()
+        return self._line_strip(round(self.scroll_offset.y) + y, width, self.highlighted)
+
+    def _line_strip(self, line: int, width: int, highlighted: int | None) -> Strip:
+        """Line `line` of the whole list as drawn `width` cells wide with this highlight."""
         base = self.get_visual_style().rich_style
-        line = self.scroll_offset.y + y
         if not self._ids:
             if line != 0:
                 return Strip.blank(width, base)
@@ -327,7 +332,7 @@ class CatalogueList(ScrollView, can_focus=True):
         name = self._names[index]
         fits = self._starts[index + 1] - self._starts[index] == 1
         text = name if fits else self._lines_of(name, width)[offset]
-        if index == self.highlighted:
+        if index == highlighted:
             style = self.get_visual_style("catalogue-list--highlight").rich_style
             marker = MARKER if self.has_focus else UNFOCUSED_MARKER
         else:
@@ -344,7 +349,7 @@ class CatalogueList(ScrollView, can_focus=True):
     def _strip(text: str, width: int, style: Style) -> Strip:
         """`text` in one segment, cut or padded to `width` cells (-1: as it is)."""
         strip = Strip([Segment(text, style)])
-        return strip if width < 0 else strip.adjust_cell_length(width, style)
+        return strip if width < 0 else strip.adjust_cell_length(width, style).simplify()
 
     def _refresh_entry(self, index: int | None) -> None:
         # Only the entry's own cells: not the scroll bar beside it, which has not changed.
@@ -369,30 +374,63 @@ class CatalogueList(ScrollView, can_focus=True):
         index = max(0, min(index, len(self._ids) - 1))
         if index == self.highlighted:
             return
-        previous, self.highlighted = self.highlighted, index
-        self._refresh_entry(previous)
-        self._refresh_entry(index)
-        self._scroll_to_highlight()
+        previous = self.highlighted
+        target = self._scroll_target(index)
+        if target is None:
+            self.highlighted = index
+            self._refresh_entry(previous)
+            self._refresh_entry(index)
+        else:
+            self._scroll_redrawing_changes(target, previous, index)
         self.post_message(self.Highlighted(self, self.highlighted_id, moved=True))
 
-    def _scroll_to_highlight(self) -> None:
-        """Bring the highlighted entry into view, to the middle of the list when it was out.
+    def _scroll_target(self, index: int | None) -> int | None:
+        """Where to scroll to show entry `index`: its middle if it is out of view, else None.
 
-        Scrolling sends every line of the list to the terminal again. Scrolled one line at a
-        time, each move past the edge would cost that; from the middle, the next half a
-        screenful of moves costs two lines each.
+        Scrolled one line at a time, every move past the edge would redraw the list; from
+        the middle, the next half a screenful of moves redraws two entries each.
         """
-        index = self.highlighted
         height = self.scrollable_content_region.height
         if index is None or height <= 0 or index + 1 >= len(self._starts):
-            return
+            return None
         top, bottom = self._starts[index], self._starts[index + 1]
         scroll_y = round(self.scroll_offset.y)
-        if top < scroll_y or bottom > scroll_y + height:
-            middle = top - (height - (bottom - top)) // 2
-            self.scroll_to(
-                y=max(0, min(middle, self.line_count - height)), animate=False, force=True
-            )
+        if scroll_y <= top and bottom <= scroll_y + height:
+            return None
+        middle = top - (height - (bottom - top)) // 2
+        return max(0, min(middle, self.line_count - height))
+
+    def _scroll_to_highlight(self) -> None:
+        """Bring the highlighted entry into view (the whole list is drawn again)."""
+        if (target := self._scroll_target(self.highlighted)) is not None:
+            self._set_scroll_quietly(target)
+            self.refresh()
+
+    def _set_scroll_quietly(self, y: int) -> None:
+        """Scroll to line `y` now, leaving what to redraw to the caller (and the scroll bar)."""
+        # Textual's scroll_to waits for the next frame and then redraws every line.
+        self.set_scroll(None, y)
+        self.set_reactive(CatalogueList.scroll_target_y, y)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = y
+
+    def _scroll_redrawing_changes(self, y: int, previous: int | None, index: int) -> None:
+        """Scroll to line `y` and highlight `index`, sending only the cells that change.
+
+        A scroll shifts every line, but two names often share their start and always
+        the blanks after the longer one: those cells are not sent again.
+        """
+        width = self.scrollable_content_region.width
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        before = [self._line_strip(top + row, width, previous) for row in range(height)]
+        self.highlighted = index
+        self._set_scroll_quietly(y)
+        for row, old in enumerate(before):
+            span = changed_span(old, self._line_strip(y + row, width, index))
+            if span is not None:
+                start, end = span
+                self.refresh(Region(start, row, end - start, 1))
 
     def _page(self) -> int:
         """About a screenful of entries."""

@@ -15,19 +15,22 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.line_diff import changed_span
+from tui.widgets.sparing_scrollbar import SparingScrollBars
 from tui.wrapping import Paragraph, hanging_lines
 
 HEIGHT_STEP = 4
 """The pane scrolls over a multiple of this many lines (the last few may be blank)."""
 
 
-class DetailView(ScrollView, can_focus=True):
+class DetailView(SparingScrollBars, ScrollView, can_focus=True):
     """Paragraphs with hanging indents, scrolled with the keys when focused.
 
-    `show` redraws only the lines that differ from what is on screen (a blank line, a
-    heading or a field two exercises share is left alone), and nothing at all when asked to
-    show what it shows already. It draws its own lines (Textual's Line API), so new text
-    never makes the screen lay itself out again: that cost a second full redraw of the pane.
+    `show` redraws only the cells that differ from what is on screen (a blank line, a
+    heading or a field two exercises share is left alone, and so are the blanks after the
+    longer of two lines), and nothing at all when asked to show what it shows already. It
+    draws its own lines (Textual's Line API), so new text never makes the screen lay itself
+    out again: that cost a second full redraw of the pane.
     """
 
     DEFAULT_CSS = """
@@ -69,8 +72,12 @@ class DetailView(ScrollView, can_focus=True):
                 new = after[y] if y < len(after) else None
                 if old is None and new is None:
                     break
-                if old is None or new is None or not old.is_same(new):
-                    self.refresh(Region(0, y, width, 1))
+                if old is not None and new is not None and old.is_same(new):
+                    continue
+                span = changed_span(self._strip(old, width), self._strip(new, width))
+                if span is not None:
+                    start, end = span
+                    self.refresh(Region(start, y, end - start, 1))
         self._set_virtual_size(width)
         return True
 
@@ -95,9 +102,16 @@ class DetailView(ScrollView, can_focus=True):
         # bar comes or goes: that changes the width of the text).
         self.set_reactive(DetailView.virtual_size, size)
         had_bar = self.show_vertical_scrollbar
-        self._scroll_update(size)
+        self._refresh_scrollbars()
         if self.show_vertical_scrollbar != had_bar:
+            self._scroll_update(size)
             self.refresh(layout=True)
+        elif had_bar:
+            # Told its new length without Textual's _scroll_update, which would redraw all
+            # of it: the bar redraws the rows that change (tui.widgets.sparing_scrollbar).
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = size.height
+            bar.window_size = self.container_size.height - self.scrollbar_size_horizontal
 
     def _on_resize(self, event: events.Resize) -> None:
         self._set_virtual_size(self.scrollable_content_region.width)
@@ -105,8 +119,13 @@ class DetailView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         lines = self.lines(width)
-        base = self.get_visual_style()
         line = round(self.scroll_offset.y) + y
-        if not 0 <= line < len(lines):
+        return self._strip(lines[line] if 0 <= line < len(lines) else None, width)
+
+    def _strip(self, line: Content | None, width: int) -> Strip:
+        """A line as drawn (None: a blank one), its runs of one style in one segment each."""
+        base = self.get_visual_style()
+        if line is None:
             return Strip.blank(width, base.rich_style)
-        return Strip(lines[line].render_segments(base)).adjust_cell_length(width, base.rich_style)
+        strip = Strip(line.render_segments(base)).adjust_cell_length(width, base.rich_style)
+        return strip.simplify()
