@@ -14,8 +14,9 @@ medians and ratios for:
 - search, per key typed: from the key until the last frame it causes has arrived (nothing
   more for 300 ms); the same keys are typed in both;
 - moving in the exercise list (↓ and k): the bytes each move writes, the detail pane's
-  redraw included; the median against the target, and how many moves went over it (a
-  move that scrolls the list sends all of the list again).
+  redraw included; the median and the largest against the target, and how many moves
+  went over it (with the library, one move in five scrolls the list: those are the
+  largest).
 
 Targets: first paint with the library ≤ 1.2× the built-ins'; search per key ≤ 1.3×;
 a list move ≤ 2 KB. The whole run is repeated with NO_COLOR=1 for the bytes of a move.

@@ -183,8 +183,6 @@ class CatalogueScreen(LoosenScreen[None]):
             return any(nudge.routine is not None for nudge in self.query(NudgeLine))
         if action in ("start", "start_exercise") or action in WRITING_ACTIONS:
             return not self.read_only  # read-only: nothing can start or be written here
-        if action == "clear_filters":
-            return self.filters.active
         return True
 
     def action_resume(self) -> None:
