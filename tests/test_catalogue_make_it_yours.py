@@ -91,7 +91,7 @@ async def test_keys_ask_the_app_to_build_edit_or_adjust(
         await pilot.press("question_mark")
         await pilot.pause()
         help_text = screen_text(app)
-        for words in ("new routine", "from this one", "as yours", "today's dosage"):
+        for words in ("new routine", "new exercise", "from the highlighted", "as yours", "today's"):
             assert words in help_text
 
 

@@ -159,8 +159,9 @@ def plain_text(paragraphs: list[Paragraph]) -> str:
 # ------------------------------------------------------------------ habits
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# The Linux console lacks the block glyphs: digits stand in for the bars (8 for the full one).
-SPARK_BARS = glyphs("▁▂▃▄▅▆▇") + ("8" if LINUX_CONSOLE else "█")
+# The Linux console lacks the block glyphs: a ramp of ASCII marks stands in (digits would
+# read as numbers of sessions).
+SPARK_BARS = "_.:-=+*#" if LINUX_CONSOLE else "▁▂▃▄▅▆▇█"
 # Shapes, not colours, tell the counts apart, so the calendar reads with NO_COLOR too.
 CELL_MARKS = {count: glyphs(mark) for count, mark in {0: "·", 1: "▪", 2: "■"}.items()}
 

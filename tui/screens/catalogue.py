@@ -88,9 +88,17 @@ class CatalogueScreen(LoosenScreen[None]):
             show=False,
             tooltip="change today's dosage, then start",
         ),
-        Binding("n", "new", "New", show=False, tooltip="new routine (on an exercise: exercise)"),
-        Binding("c", "copy", "Copy", show=False, tooltip="a new routine or exercise from this one"),
-        Binding("e", "edit", "Edit", show=False, tooltip="edit this routine or exercise as yours"),
+        Binding(
+            "n",
+            "new",
+            "New",
+            show=False,
+            tooltip="new routine (in the exercise list: new exercise)",
+        ),
+        Binding(
+            "c", "copy", "Copy", show=False, tooltip="copy: a new one from the highlighted one"
+        ),
+        Binding("e", "edit", "Edit", show=False, tooltip="edit the highlighted one as yours"),
     ]
 
     def __init__(
@@ -157,7 +165,8 @@ class CatalogueScreen(LoosenScreen[None]):
         self.show_banner()
         self.show_nudge()
         self.refresh_bindings()
-        self.read_recency()
+        if self.recency is not None:  # back from a session (the first read is under way)
+            self.read_recency(highlight=False)  # the highlight stays where it is
 
     def show_nudge(self) -> None:
         """One line when this week's goal is at risk; w then starts the usual routine."""
@@ -203,9 +212,12 @@ class CatalogueScreen(LoosenScreen[None]):
     # ------------------------------------------------------------ when routines were done
 
     @work(group="recency", exclusive=True)
-    async def read_recency(self) -> None:
-        """Read (again) when each routine was last done, a year of history per turn."""
-        first = True
+    async def read_recency(self, *, highlight: bool = True) -> None:
+        """Read (again) when each routine was last done, a year of history per turn.
+
+        With `highlight`, the routine to start again is highlighted once it is known.
+        """
+        first = highlight
         for recency in self.recency_source():
             self.show_recency(recency, first=first)
             first = False

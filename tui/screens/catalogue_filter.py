@@ -55,7 +55,7 @@ class CatalogueFilterScreen(LoosenModal[Filters | None]):
         max-width: 100%;
         height: auto;
         max-height: 100%;
-        border: round $primary;
+        border: solid $primary;
         padding: 0 1;
         background: $surface;
     }
