@@ -156,7 +156,7 @@ def _filters(pairs: list[tuple[Facet, str]]) -> Filters:
     return filters
 
 
-@settings(derandomize=True, max_examples=500, deadline=None)
+@settings(derandomize=True, max_examples=200, deadline=None)
 @given(exercises_strategy, filters_strategy)
 def test_each_choice_counts_what_choosing_it_shows(
     exercises: list[Exercise], filters: Filters
@@ -174,7 +174,7 @@ def test_each_choice_counts_what_choosing_it_shows(
                 assert any(c.facet is facet and c.value == value for c in found)
 
 
-@settings(derandomize=True, max_examples=500, deadline=None)
+@settings(derandomize=True, max_examples=200, deadline=None)
 @given(exercises_strategy, filters_strategy)
 def test_filters_keep_exactly_the_exercises_matching_every_facet(
     exercises: list[Exercise], filters: Filters

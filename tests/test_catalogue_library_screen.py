@@ -14,7 +14,7 @@ from tui.app import LoosenApp
 from tui.catalogue.filters import Facet, Filters, choices
 from tui.catalogue.model import Catalogue
 from tui.catalogue.search import exercise_index
-from tui.screens.catalogue import DETAIL_DELAY_S
+from tui.screens.catalogue import DETAIL_DELAY_S, CatalogueScreen
 from tui.screens.catalogue_filter import CatalogueFilterScreen
 from tui.screens.session import SessionScreen
 
@@ -293,16 +293,22 @@ async def test_the_detail_credits_the_library_source_licence_and_authors(
         assert "Category: stretching" in detail
 
 
-@pytest.mark.parametrize("size", [(56, 18), (80, 24), (120, 40), (160, 50)])
 async def test_the_marked_entry_is_on_screen_at_every_size(
-    make_app: AppFactory, library: Catalogue, size: tuple[int, int]
+    make_app: AppFactory, library: Catalogue
 ) -> None:
     app = make_app(catalogue=library)
     last = library.exercises[-1].name
-    async with app.run_test(size=size) as pilot:
-        await pilot.press("tab", "end")
-        await settle(pilot)
-        assert f"▶ {last}" in screen_text(app)
-        await pilot.press("home", *["j"] * 40)
-        await settle(pilot)
-        assert f"▶ {library.exercises[40].name}" in screen_text(app)
+    async with app.run_test(size=(56, 18)) as pilot:
+        await pilot.press("tab")
+        for size in ((56, 18), (80, 24), (120, 40), (160, 50)):
+            await pilot.resize_terminal(*size)
+            await pilot.press("end")
+            await settle(pilot)
+            assert f"▶ {last}" in screen_text(app), size
+            await pilot.press("home", "pagedown", "pagedown", "j", "j")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, CatalogueScreen)
+            marked = screen.highlighted_exercise()
+            assert marked is not None and marked.id != library.exercises[0].id, size
+            assert f"▶ {marked.name}" in screen_text(app), size

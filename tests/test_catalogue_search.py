@@ -140,7 +140,7 @@ exercises_strategy = st.lists(
 )
 
 
-@settings(derandomize=True, max_examples=500, deadline=None)
+@settings(derandomize=True, max_examples=200, deadline=None)
 @given(exercises_strategy, texts)
 def test_ranking_finds_what_every_term_matches_best_first(
     exercises: list[Exercise], text: str
@@ -173,7 +173,7 @@ plain_exercises = st.lists(
 )
 
 
-@settings(derandomize=True, max_examples=500, deadline=None)
+@settings(derandomize=True, max_examples=200, deadline=None)
 @given(plain_exercises, st.lists(plain_texts, min_size=1, max_size=4))
 def test_searching_as_you_type_finds_what_a_fresh_search_finds(
     exercises: list[Exercise], typed: list[str]
