@@ -109,3 +109,25 @@ async def test_read_only_offers_no_building(
             await pilot.press("question_mark")
             await pilot.pause()
             assert "new routine" not in screen_text(app)
+
+
+async def test_a_saved_catalogue_is_shown_with_the_search_kept(
+    make_app: AppFactory, catalogue: Catalogue
+) -> None:
+    """What the app does once an editor saved: the new catalogue, searched as before."""
+    mine = catalogue.routines[0]._replace(id="my-twister", name="Twister Of My Own")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"twister")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CatalogueScreen)
+        screen.catalogue = catalogue._replace(routines=(*catalogue.routines, mine))
+        screen.refilter()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Twister Of My Own" in text and "Routines 3 of 4" in text
+        assert "Four-Step Upper Back" not in text  # the search still narrows
+        screen.refilter("")
+        await pilot.pause()
+        assert "Routines 4" in screen_text(app)

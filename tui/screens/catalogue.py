@@ -114,7 +114,6 @@ class CatalogueScreen(LoosenScreen[None]):
         week's goal is at risk (both asked on every visit); `recency` reads, a year at a
         time, when each routine was last done and which to offer first."""
         super().__init__()
-        self.catalogue = catalogue
         self.read_only = read_only
         self.unfinished = unfinished
         self.nudge = nudge
@@ -125,6 +124,19 @@ class CatalogueScreen(LoosenScreen[None]):
         self._last_move = 0.0
         self._detail_timer: Timer | None = None
         self._moved_since_shown = False
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The routines and exercises shown."""
+        return self.browser.catalogue
+
+    @catalogue.setter
+    def catalogue(self, catalogue: Catalogue) -> None:
+        # A new catalogue (an editor saved the user's file): searched and filtered as before;
+        # `refilter` then shows it.
+        browser = Browser(catalogue)
+        browser.search_text, browser.filters = self.browser.search_text, self.browser.filters
+        self.browser = browser
 
     @property
     def filters(self) -> Filters:
@@ -237,11 +249,14 @@ class CatalogueScreen(LoosenScreen[None]):
 
     # ------------------------------------------------------------ search and filters
 
-    def refilter(self, *, keep_highlight: bool = True) -> None:
+    def refilter(self, query: str | None = None, *, keep_highlight: bool = True) -> None:
         """Show only the entries that match the search and filters, and how many they are.
 
-        Without `keep_highlight` each list highlights its first entry, the best match.
+        `query` replaces the search text (None: the search stays). Without `keep_highlight`
+        each list highlights its first entry, the best match.
         """
+        if query is not None:
+            self.browser.search_text = query
         routines, exercises = self.browser.matching()
         self.routine_list.show_entries(
             [(r.id, r.name) for r in routines], "No routine matches", keep_highlight=keep_highlight
