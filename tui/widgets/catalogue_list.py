@@ -6,7 +6,7 @@ which at 873 exercises cost about 100 ms and 7 KB of terminal output per key.
 
 A name too long for one line wraps with a hanging indent, so its second line can't be taken
 for another entry; past `max_lines` lines it is cut with "…" (the detail shows it whole).
-An entry may have a short aside ("2 d"), shown in a column on the right of its first line.
+An entry may have a short aside ("2d"), shown in a column on the right of its first line.
 """
 
 from __future__ import annotations
