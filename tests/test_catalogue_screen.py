@@ -6,6 +6,7 @@ from tests.conftest import AppFactory
 from tests.screen_text import screen_text
 from tui.app import LoosenApp
 from tui.catalogue.model import Catalogue, Cue, CueKind
+from tui.screens.catalogue import DETAIL_DELAY_S
 
 
 async def test_opens_on_routines_with_the_first_routine_described(make_app: AppFactory) -> None:
@@ -35,12 +36,16 @@ async def test_arrows_and_jk_move_and_the_detail_follows(make_app: AppFactory) -
     app = make_app()
     routines = app.catalogue.routines
     async with app.run_test(size=(120, 40)) as pilot:
+        # Moves in quick succession show their detail once the keys stop: waited for here.
         await pilot.press("down")
+        await pilot.pause(DETAIL_DELAY_S * 2)
         assert routines[1].summary in screen_text(app)
         assert routines[0].summary not in screen_text(app)
         await pilot.press("j")
+        await pilot.pause(DETAIL_DELAY_S * 2)
         assert routines[2].summary in screen_text(app)
         await pilot.press("k", "k")
+        await pilot.pause(DETAIL_DELAY_S * 2)
         assert routines[0].summary in screen_text(app)
 
 

@@ -19,7 +19,7 @@ from tui.storage.store import Store
 
 ROUTINES_FILE = Path(__file__).resolve().parents[1] / "routines.json"
 FIRST_ROUTINE = "Roller Twister Warm-Up"
-SEARCH_LINE = "/ search names, tags, equipment"
+SEARCH_LINE = "/ search names, muscles, equipment, tags"
 NOTE = "shoulders warm"
 CUE_MARK = re.compile(r"[▶>] (\d+)\.")  # > on the Linux console
 

@@ -65,7 +65,11 @@ def test_library_file_is_private_and_atomic(data_dir: Path) -> None:
     assert stat.S_IMODE(library_file(data_dir).stat().st_mode) == 0o600
     assert stat.S_IMODE(library_dir(data_dir).stat().st_mode) == 0o700
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
-    assert sorted(p.name for p in library_dir(data_dir).iterdir()) == ["library.json", "lock"]
+    assert sorted(p.name for p in library_dir(data_dir).iterdir()) == [
+        "catalogue-cache.json",
+        "library.json",
+        "lock",
+    ]
 
 
 def test_a_temp_file_left_by_a_killed_write_is_tidied_by_the_next(data_dir: Path) -> None:
@@ -74,7 +78,11 @@ def test_a_temp_file_left_by_a_killed_write_is_tidied_by_the_next(data_dir: Path
     leftover.write_text('{"half": ')
     assert library(data_dir, "import", str(WGER)) == 0
     assert not leftover.exists()
-    assert sorted(p.name for p in library_dir(data_dir).iterdir()) == ["library.json", "lock"]
+    assert sorted(p.name for p in library_dir(data_dir).iterdir()) == [
+        "catalogue-cache.json",
+        "library.json",
+        "lock",
+    ]
 
 
 def test_reimport_updates_by_source_id_and_never_duplicates(
@@ -309,6 +317,19 @@ def test_unknown_format_and_missing_action_are_usage_errors(data_dir: Path) -> N
     with pytest.raises(SystemExit) as exited:
         library(data_dir)
     assert exited.value.code == 2
+
+
+def test_library_modules_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import tui.cli_library, tui.library.changes, tui.library.catalogue\n"
+        "import tui.library.formats, tui.library.shelf, tui.library.bundled\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_without_a_library_the_catalogue_does_not_load_the_library_modules() -> None:

@@ -443,6 +443,7 @@ async def test_the_bell_setting_is_read_once_not_at_every_ring(
         "notifications",
         "rep_ticks",
         "theme",
+        "usual_routine",  # the catalogue's, for the routine to offer first
         "warning_beeps",
     ], "read once at start, then kept in memory"
     assert store.get_setting("bell", True) is False, "the change was written through"

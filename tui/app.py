@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -21,6 +21,7 @@ from tui.locations import user_routines_file
 from tui.messages import (
     AdjustTodayAsked,
     BuildRoutineAsked,
+    CatalogueFilterAsked,
     DeleteSessionAsked,
     EditExerciseAsked,
     OpenPastSession,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from tui.catalogue.editing import OwnCatalogue
+    from tui.catalogue.recency import Recency
     from tui.catalogue.user_file import Saved, UserRoutinesFile
     from tui.habit.nudge import Nudge
     from tui.habit.status import HabitStatus
@@ -97,6 +99,13 @@ def routine_commands() -> type[Provider]:
     return RoutineCommands
 
 
+def filter_commands() -> type[Provider]:
+    """The palette's 'Filter: <value>' entries (catalogue only), loaded when it first opens."""
+    from tui.palette import FilterCommands
+
+    return FilterCommands
+
+
 class LoosenApp(App[int]):
     """A terminal warm-up companion: catalogue, guided session and history.
 
@@ -120,8 +129,9 @@ class LoosenApp(App[int]):
         Binding("h", "history", "History"),
         Binding("t", "next_theme", "Next theme", show=False),
     ]
-    COMMANDS = App.COMMANDS | {routine_commands}
-    """Textual's system commands (see `get_system_commands`) and one entry per routine."""
+    COMMANDS = App.COMMANDS | {routine_commands, filter_commands}
+    """Textual's system commands (see `get_system_commands`), one entry per routine and, in
+    the catalogue, one per filter."""
     THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "textual-ansi")
     """What `t` cycles through; the palette offers every theme."""
 
@@ -164,6 +174,7 @@ class LoosenApp(App[int]):
             read_only=self.store.read_only,
             unfinished=lambda: self.active_session() is not None,
             nudge=self.week_nudge,
+            recency=self.routine_recency,
         )
         return self.sized(catalogue)
 
@@ -729,6 +740,22 @@ class LoosenApp(App[int]):
 
         document = self.active_session()
         return None if document is None else abandoned_record(document, ended_at=self.now())
+
+    def routine_recency(self) -> Iterator[Recency]:
+        """When each routine was last done and which to offer first, a year at a time."""
+        from tui.catalogue.quick_start import USUAL_ROUTINE
+        from tui.catalogue.recency import routine_recency
+
+        usual = self.from_store(lambda: self.store.get_setting(USUAL_ROUTINE, ""), "")
+        today = self.now().date()
+        usual_id = usual if isinstance(usual, str) else None
+        return routine_recency(self.catalogue, self.history_years(), usual_id, today)
+
+    def on_catalogue_filter_asked(self, message: CatalogueFilterAsked) -> None:
+        """The values the catalogue can be filtered by; the choice goes back to it."""
+        from tui.screens.catalogue_filter import CatalogueFilterScreen
+
+        self.push_screen(CatalogueFilterScreen(message.choices, message.filters), message.picked)
 
     def on_routine_filter_asked(self, message: RoutineFilterAsked) -> None:
         """The list of routines history can show; the choice goes back to history."""

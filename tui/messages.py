@@ -11,6 +11,7 @@ from tui.catalogue.model import Exercise, Routine
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from tui.catalogue.filters import Choice, Filters
     from tui.history.filters import RoutineChoice
     from tui.session.keeper import ActiveSession
 
@@ -59,6 +60,25 @@ class RoutineFilterAsked(Message):
         super().__init__()
         self.choices = choices
         self.current = current
+        self.picked = picked
+
+
+class CatalogueFilterAsked(Message):
+    """The catalogue asked for a filter to narrow it by; `picked` gets the new filters.
+
+    `choices` are the values offered (with what each would leave); `picked` is given None
+    when the person closes the list without changing anything.
+    """
+
+    def __init__(
+        self,
+        choices: Sequence[Choice],
+        filters: Filters,
+        picked: Callable[[Filters | None], None],
+    ) -> None:
+        super().__init__()
+        self.choices = choices
+        self.filters = filters
         self.picked = picked
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,13 +39,22 @@ def with_library(catalogue: Catalogue, data_dir: Path | None = None) -> Catalogu
     """The catalogue plus the library kept in the data dir (the usual one if not given).
 
     Without a library file this costs one stat (the library's modules are not even
-    imported). A damaged library raises `CatalogueError` with one line that names the file
-    and says how to set it aside.
+    imported); with one, the exercises come from the cache made from it
+    (tui.library.cache) unless the file changed since. A damaged library raises
+    `CatalogueError` with one line that names the file and says how to set it aside.
     """
     directory = default_data_dir(data_dir)
     path = library_file(directory)
     if not path.exists():
         return catalogue
+    from tui.library.cache import cached
+
+    extended = add_exercises(catalogue, cached(path, partial(_read_exercises, directory)))
+    return extended.with_origins(*catalogue.origins, str(path))
+
+
+def _read_exercises(directory: Path) -> tuple[Exercise, ...]:
+    """The library's exercises read from its file, every field checked."""
     from tui.library.record import LibraryError
     from tui.library.shelf import read_library
 
@@ -52,5 +62,4 @@ def with_library(catalogue: Catalogue, data_dir: Path | None = None) -> Catalogu
         library = read_library(directory)
     except LibraryError as error:
         raise CatalogueError([f"{error} ({RESET_HINT})"]) from None
-    extended = add_exercises(catalogue, library_exercises(library))
-    return extended.with_origins(*catalogue.origins, str(path))
+    return library_exercises(library)

@@ -2,6 +2,7 @@
 
     data_dir/library/
       library.json     the imported exercises, one section per source (see tui.library.shelf)
+      catalogue-cache.json  those exercises ready for the catalogue (tui.library.cache)
       lock             held with flock while a `loosen library` command changes the file
 
 The library is data the user imported, possibly thousands of exercises, and not meant to be

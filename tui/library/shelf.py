@@ -128,6 +128,17 @@ def write_library(data_dir: Path, library: Library) -> None:
     except OSError as error:
         path = library_file(data_dir)
         raise LibraryError(f"{path}: cannot write: {error.strerror or error}") from None
+    _refresh_cache(data_dir, library)
+
+
+def _refresh_cache(data_dir: Path, library: Library) -> None:
+    """Make the catalogue's cache of the new library now, so the next start needs no other."""
+    from tui.library.cache import cache_key, write_cache
+    from tui.library.catalogue import library_exercises
+
+    path = library_file(data_dir)
+    if (key := cache_key(path)) is not None:
+        write_cache(path, key, library_exercises(library))
 
 
 # Reading ---------------------------------------------------------------------------

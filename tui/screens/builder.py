@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from tui.catalogue.drafts import ALTERNATIVES, DosageValue, RoutineDraft, UserRoutines
 from tui.catalogue.editing import OwnCatalogue, fresh_id, put_routine, set_field
@@ -179,9 +179,8 @@ class RoutineBuilderScreen(BuilderBase):
             name = exercise.name if exercise else step.exercise
             changed = " *" if step.dosage.given() else ""
             entries.append((str(index), f"{index + 1}. {name}{changed}"))
-        self.steps.show_entries(entries, "No steps yet: a adds one")
-        if highlight is not None and entries:
-            self.steps.highlighted = max(0, min(highlight, len(entries) - 1))
+        chosen = None if highlight is None else str(max(0, min(highlight, len(entries) - 1)))
+        self.steps.show_entries(entries, "No steps yet: a adds one", highlight=chosen)
         routine = preview_routine(self.own, self.routine, replacing=self.replacing)
         minutes = f" · about {routine_minutes(routine)} min" if routine else ""
         self.steps.border_title = f"Steps{minutes}"
@@ -258,11 +257,11 @@ class RoutineBuilderScreen(BuilderBase):
         if box.field == "rest_between_exercises_seconds":
             self.show_steps()
 
-    @on(OptionList.OptionHighlighted, "#steps")
+    @on(CatalogueList.Highlighted, "#steps")
     def step_highlighted(self) -> None:
         self.show_dosage(keep=self.typing)
 
-    @on(OptionList.OptionSelected, "#steps")
+    @on(CatalogueList.Selected, "#steps")
     def step_selected(self) -> None:
         if self.step_index is not None:
             self.query_one("#dose-sets", FieldBox).focus()

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from tui.catalogue.drafts import ExerciseDraft, UserRoutines
 from tui.catalogue.editing import OwnCatalogue, fresh_id, put_exercise, set_field
@@ -208,9 +208,8 @@ class ExerciseEditorScreen(BuilderBase):
             (str(index), f"{index + 1}. {CUE_LABELS[cue.kind]}: {cue.text}")
             for index, cue in enumerate(self.exercise.cues)
         ]
-        self.cues.show_entries(entries, "No cues yet: a adds one")
-        if highlight is not None and entries:
-            self.cues.highlighted = max(0, min(highlight, len(entries) - 1))
+        chosen = None if highlight is None else str(max(0, min(highlight, len(entries) - 1)))
+        self.cues.show_entries(entries, "No cues yet: a adds one", highlight=chosen)
         self.show_cue(keep)
 
     def show_cue(self, keep: FieldBox | None = None) -> None:
@@ -282,11 +281,11 @@ class ExerciseEditorScreen(BuilderBase):
             self.exercise = replace(self.exercise, id=new_id)
             self.query_one("#ex-id", FieldBox).show(new_id)
 
-    @on(OptionList.OptionHighlighted, "#cues")
+    @on(CatalogueList.Highlighted, "#cues")
     def cue_highlighted(self) -> None:
         self.show_cue(self.focused if isinstance(self.focused, FieldBox) else None)
 
-    @on(OptionList.OptionSelected, "#cues")
+    @on(CatalogueList.Selected, "#cues")
     def cue_selected(self) -> None:
         if self.cue_index is not None:
             self.query_one("#cue-text", FieldBox).focus()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from tui.history.filters import RoutineChoice
 from tui.history.words import count
@@ -64,13 +64,13 @@ class FilterPickerScreen(LoosenModal[RoutineChoice | None]):
         choices = self.query_one(ChoiceList)
         entries = [(str(index), choice_label(choice)) for index, choice in enumerate(self.choices)]
         choices.show_entries(entries, "No sessions yet")
-        choices.highlighted = next(
-            (index for index, c in enumerate(self.choices) if c.routine_id == self.current), 0
+        choices.move_to(
+            next((index for index, c in enumerate(self.choices) if c.routine_id == self.current), 0)
         )
 
-    @on(OptionList.OptionSelected)
-    def picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.choices[event.option_index])
+    @on(CatalogueList.Selected)
+    def picked(self, event: CatalogueList.Selected) -> None:
+        self.dismiss(self.choices[int(event.entry_id)])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

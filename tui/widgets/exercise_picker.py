@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from tui.catalogue.model import Exercise
 from tui.catalogue.search import exercise_matches
@@ -99,7 +99,7 @@ class ExercisePicker(Vertical):
     def refilter(self, query: str) -> None:
         """Show the exercises matching `query`."""
         found = [(e.id, e.name) for e in self.exercises if exercise_matches(e, query)]
-        self.results.show_entries(found, "No exercise matches")
+        self.results.show_entries(found, "No exercise matches", keep_highlight=False)
 
     @on(Input.Changed, "#picker-search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -111,8 +111,8 @@ class ExercisePicker(Vertical):
         event.stop()
         self.pick()
 
-    @on(OptionList.OptionSelected, "#picker-results")
-    def result_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(CatalogueList.Selected, "#picker-results")
+    def result_selected(self, event: CatalogueList.Selected) -> None:
         event.stop()
         self.pick()
 

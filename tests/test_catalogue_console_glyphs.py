@@ -1,0 +1,43 @@
+"""On the Linux console (TERM=linux) the catalogue and history pictures use glyphs it has."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+PROBE = """
+import json
+from tui.describe import CELL_MARKS, SPARK_BARS, sparkline
+from tui.widgets.catalogue_list import MARKER, UNFOCUSED_MARKER
+print(json.dumps({
+    "markers": MARKER + UNFOCUSED_MARKER,
+    "marks": "".join(CELL_MARKS.values()),
+    "bars": SPARK_BARS,
+    "spark": sparkline([0, 1, 5, 10]),
+}))
+"""
+CONSOLE_SAFE = {chr(code) for code in range(32, 127)} | {"·"}
+"""ASCII, and the middle dot every Linux console font has (it is in Latin-1)."""
+
+
+def probe(term: str) -> dict[str, str]:
+    """What the glyph constants are when loosen runs under this TERM."""
+    env = {**os.environ, "TERM": term}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    found: dict[str, str] = json.loads(done.stdout)
+    return found
+
+
+def test_the_console_gets_plain_glyphs_and_other_terminals_the_shapes() -> None:
+    console = probe("linux")
+    for name, text in console.items():
+        assert set(text) <= CONSOLE_SAFE, (name, text)
+    assert console["bars"] == "_.:-=+*#" and console["spark"] == "_.=#"
+    assert console["markers"] == "> > "
+    assert len(set(console["marks"])) == 3  # none, one and two+ still differ
+    xterm = probe("xterm-256color")
+    assert xterm["markers"] == "▶ ▷ " and xterm["bars"] == "▁▂▃▄▅▆▇█"
