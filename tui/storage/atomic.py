@@ -37,9 +37,15 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+# What loosen writes is parsed JSON or built from it, never a cycle, so the encoder does not
+# keep the table of what it has entered that finds one (a sixth of an import's encoding).
+# A cycle would still end in RecursionError, before anything is written.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def json_payload(data: Any) -> bytes:
     """`data` as the compact UTF-8 JSON every data file is written in."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(data).encode("utf-8")
 
 
 def _write_temp(path: Path, payload: bytes, *, sync: bool) -> Path:
