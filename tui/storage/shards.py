@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tui.storage import records
 from tui.storage.atomic import AtomicBatch, json_payload
-from tui.storage.details import DetailFormat, with_details
+from tui.storage.details import DetailFormat, plain_details, with_details
 from tui.storage.dirs import make_private_dir, remove_leftover_temps
 from tui.storage.errors import StoreError
 from tui.storage.files import DataFiles
@@ -148,13 +148,14 @@ class History:
         path: Path,
         fmt: ShardFormat[Doc],
         change: Callable[[Tables], Tables],
+        plain: Callable[[Tables], bool] | None = None,
     ) -> Tables:
         tables = load_shard(self.files, path, fmt, strict=True).tables  # a missing one: {}
         if tables is None:  # left as it was; the notices say why
             raise StoreError(f"cannot change {path}: it could not be read or mended")
         changed = change(tables)
         try:
-            batch.add(path, json_payload(changed))
+            batch.add(path, json_payload(changed, plain=plain is not None and plain(changed)))
         except OSError as error:
             raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
         return changed
@@ -186,7 +187,8 @@ class History:
         with AtomicBatch() as batch:
             for month, sets in sorted(details.items()):
                 path = detail_shard(self.directory, month)
-                self._stage(batch, path, DetailFormat(), partial(with_details, docs=sets))
+                change = partial(with_details, docs=sets)
+                self._stage(batch, path, DetailFormat(), change, plain_details)
             batch.then()
             written: dict[int, list[JSONObject]] = {}
             for year, docs in sorted(summaries.items()):
