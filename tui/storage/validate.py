@@ -341,8 +341,8 @@ def _object(fields: Mapping[str, Rule], optional: frozenset[str]) -> Rule:
             return all(map(accepts, values))
         try:
             columns = zip(*map(row, values), strict=True)
-        except KeyError:  # a required field is missing
-            return False
+        except KeyError:  # a required field is missing: each object is asked on its own
+            return all(map(accepts, values))
         for column, column_accepted in zip(columns, required_columns, strict=True):
             if not column_accepted(list(column)):
                 return False
