@@ -14,7 +14,9 @@ from tests.samples import sample_record
 from tui.storage.atomic import json_payload
 from tui.storage.checked import CheckedSessions
 from tui.storage.details import plain_details
+from tui.storage.records import split
 from tui.storage.store import Store
+from tui.storage.summaries import LISTS, SESSIONS, SummaryShard, plain_summaries
 
 TEXT = st.text(
     alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=())
@@ -64,12 +66,32 @@ def test_imported_sets_are_stored_as_the_json_module_would_write_them(data_dir: 
     records[1]["sets"][0]["at"] = "2025-12-31T08:00:00.250000+00:00"
     unknown: dict[str, Any] = records[2]["sets"][1]  # type: ignore[assignment]
     unknown["extra"] = 1e-07  # a field loosen does not know: that month is not plain
+    odd: dict[str, Any] = records[3]  # type: ignore[assignment]
+    odd["extra"] = 2.5e-05  # nor is that year
     with Store.open(data_dir) as store:
         store.import_sessions(CheckedSessions.check(records))
-    shards = sorted((data_dir / "history").glob("*-sets.json"))
-    assert len(shards) == 2
-    for shard in shards:
+    history = data_dir / "history"
+    shards = [history / name for name in ("2025-12-sets.json", "2026-01-sets.json")]
+    summaries = [history / "2025.json", history / "2026.json"]
+    assert sorted(history.glob("*.json")) == sorted(shards + summaries)
+    for shard in shards + summaries:
         raw = shard.read_bytes()
         again = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
         assert raw == again.encode("utf-8")
     assert b'"extra":1e-07' in shards[1].read_bytes()
+    assert b'"extra":2.5e-05' in summaries[1].read_bytes()
+
+
+def test_a_summary_shard_is_plain_only_with_nothing_but_plain_values() -> None:
+    shard = SummaryShard(None)
+    record = sample_record(datetime(2026, 3, 1, 7, tzinfo=UTC))
+    summary, _ = split(record)
+    shard.put(summary)
+    assert plain_summaries(shard.tables())
+    tables = shard.tables()
+    tables[LISTS]["1"]["items"][0]["weight"] = 0.5
+    assert not plain_summaries(tables)
+    tables[LISTS]["1"]["items"][0]["weight"] = 5
+    assert plain_summaries(tables)
+    tables[SESSIONS]["1"]["weight"] = 1.5
+    assert not plain_summaries(tables)

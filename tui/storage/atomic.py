@@ -68,6 +68,11 @@ def plain_values(objects: Iterable[dict[str, Any]]) -> bool:
     return _PLAIN_VALUES.issuperset(map(type, chain.from_iterable(map(dict.values, objects))))
 
 
+def all_are(kind: type, values: Iterable[Any]) -> bool:
+    """Whether every one of `values` is exactly a `kind` (not a subclass), at C speed."""
+    return frozenset((kind,)).issuperset(map(type, values))
+
+
 def _write_temp(path: Path, payload: bytes, *, sync: bool) -> Path:
     """A new temp file beside `path` holding `payload` (fsynced if `sync`); removed on failure."""
     temp = temp_name(path)

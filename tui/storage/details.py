@@ -5,9 +5,8 @@ from __future__ import annotations
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
-from tui.storage.atomic import plain_values
+from tui.storage.atomic import all_are, plain_values
 from tui.storage.layout import DETAIL_TABLE
 from tui.storage.shard_format import Rejected, Tables, Unpacked, next_doc_id, tables_of
 from tui.storage.types import SessionSets
@@ -64,10 +63,6 @@ _id_of = itemgetter("id")
 _sets_of = itemgetter("sets")
 
 
-def _all(kind: type, values: list[Any]) -> bool:
-    return frozenset((kind,)).issuperset(map(type, values))
-
-
 def plain_details(tables: Tables) -> bool:
     """Whether a detail shard's tables hold no number but whole ones (see `json_payload`).
 
@@ -75,13 +70,13 @@ def plain_details(tables: Tables) -> bool:
     those set objects is plain: a quick look at the values, not a walk through the tree.
     """
     docs = list(tables.get(DETAIL_TABLE, {}).values())
-    if not _all(dict, docs) or any(len(doc) != 2 for doc in docs):
+    if not all_are(dict, docs) or any(len(doc) != 2 for doc in docs):
         return False
     try:
         ids, lists = list(map(_id_of, docs)), list(map(_sets_of, docs))
     except KeyError:
         return False
-    if not (_all(str, ids) and _all(list, lists)):
+    if not (all_are(str, ids) and all_are(list, lists)):
         return False
     sets = list(chain.from_iterable(lists))
-    return _all(dict, sets) and plain_values(sets)
+    return all_are(dict, sets) and plain_values(sets)

@@ -23,7 +23,7 @@ from tui.storage.files import DataFiles
 from tui.storage.layout import detail_shard, is_shard_name, shard_years, summary_shard
 from tui.storage.shard_format import Doc, ShardFormat, Tables
 from tui.storage.shard_io import load_shard
-from tui.storage.summaries import SESSIONS, SummaryFormat, SummaryShard
+from tui.storage.summaries import SESSIONS, SummaryFormat, SummaryShard, plain_summaries
 from tui.storage.types import (
     JSONObject,
     SessionRecord,
@@ -194,7 +194,7 @@ class History:
             for year, docs in sorted(summaries.items()):
                 path = summary_shard(self.directory, year)
                 change = partial(_summaries, summaries=docs)
-                tables = self._stage(batch, path, SummaryFormat(year), change)
+                tables = self._stage(batch, path, SummaryFormat(year), change, plain_summaries)
                 written[year] = list(tables[SESSIONS].values())
             try:
                 batch.commit()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from tui.storage import records
+from tui.storage.atomic import all_are, plain_values
 from tui.storage.records import DONE_IDS
 from tui.storage.shard_format import (
     Rejected,
@@ -189,3 +190,26 @@ def _key(items: Any) -> Hashable:
                     known = _KEYS_OF_OBJECT_LISTS[spelling] = _KEY_ENCODER.encode(items)
                 return known
     return _KEY_ENCODER.encode(items)
+
+
+def plain_summaries(tables: Tables) -> bool:
+    """Whether a summary shard's tables hold no number but whole ones (see `json_payload`).
+
+    True when every stored summary's values are plain (its shared lists are doc ids by
+    then) and every list is `{"items": [...]}` of texts or of objects with plain values.
+    """
+    rows = list(tables.get(SESSIONS, {}).values())
+    docs = list(tables.get(LISTS, {}).values())
+    if not (all_are(dict, rows) and plain_values(rows) and all_are(dict, docs)):
+        return False
+    if any(len(doc) != 1 for doc in docs):
+        return False
+    try:
+        lists = [doc["items"] for doc in docs]
+    except KeyError:
+        return False
+    if not all_are(list, lists):
+        return False
+    items = list(chain.from_iterable(lists))
+    objects = [item for item in items if type(item) is not str]
+    return all_are(dict, objects) and plain_values(objects)
