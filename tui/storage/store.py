@@ -301,7 +301,7 @@ class Store:
             self._refresh_habit_index(written)
             return len(fresh)
 
-    def _refresh_habit_index(self, written: dict[int, list[JSONObject]]) -> None:
+    def _refresh_habit_index(self, written: dict[int, list[JSONObject]] | None = None) -> None:
         # Lets `loosen status` read one small file instead of every year of history.
         from tui.habit.index import refresh_index
 
