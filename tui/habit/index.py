@@ -15,10 +15,19 @@ import json
 import os
 import time
 
-from tui.habit.shards import HISTORY, UnreadableFile, shard_marks, shard_path, shard_years, stamp
+from tui.habit.shards import (
+    HISTORY,
+    UnreadableFile,
+    marks_of,
+    shard_marks,
+    shard_path,
+    shard_years,
+    stamp,
+)
 
 TYPE_CHECKING = False  # typing itself would cost `loosen status` milliseconds on every prompt
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
     from typing import Any
 
     Entry = dict[str, Any]
@@ -76,13 +85,16 @@ def entry_marks(entry: Entry) -> tuple[int, int] | None:
         return None
 
 
-def refresh_index(data_dir: str) -> None:
+def refresh_index(data_dir: str, written: Mapping[int, Iterable[Any]] | None = None) -> None:
     """Bring the index up to date with the year shards, reading only the changed ones.
 
-    For the writer only. A shard that can't be read is left out (the status reads it
+    For the writer only. `written`: the summaries of each year shard the writer has just
+    written whole, by year, taken as they are instead of reading the file back (an import
+    writes a hundred). A shard that can't be read is left out (the status reads it
     itself and says what is wrong); a failure to write leaves the old index, still
     checked against the shards' stamps.
     """
+    written = written or {}
     history = os.path.join(data_dir, HISTORY)
     old = read_index(data_dir)
     years: dict[str, Entry] = {}
@@ -98,8 +110,13 @@ def refresh_index(data_dir: str) -> None:
             if entry is not None and entry["stamp"] == before:
                 years[str(year)] = entry
                 continue
-            first, mask = shard_marks(path)
-            if before is None or before != stamp(path):
+            if year in written:  # the file holds just what was written
+                first, mask = marks_of(written[year])
+            else:
+                first, mask = shard_marks(path)
+                if before != stamp(path):
+                    continue
+            if before is None:
                 continue
         except UnreadableFile:
             continue

@@ -14,6 +14,7 @@ from tui.habit.marks import mask_of
 
 TYPE_CHECKING = False  # typing itself would cost `loosen status` milliseconds on every prompt
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 HISTORY = "history"
@@ -111,8 +112,13 @@ def shard_marks(path: str) -> tuple[int, int]:
     sessions = data.get(SESSIONS_TABLE, {}) if isinstance(data, dict) else None
     if not isinstance(sessions, dict):
         raise UnreadableFile(path, "damaged: no sessions table in it")
+    return marks_of(sessions.values())
+
+
+def marks_of(summaries: Iterable[Any]) -> tuple[int, int]:
+    """(first, mask) of the local days with a counting session among a shard's summaries."""
     days: list[int] = []
-    for summary in sessions.values():
+    for summary in summaries:
         if not isinstance(summary, dict) or not counts_for_habit(summary):
             continue
         try:

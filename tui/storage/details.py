@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
+from tui.storage.atomic import all_are, plain_values
 from tui.storage.layout import DETAIL_TABLE
 from tui.storage.shard_format import Rejected, Tables, Unpacked, next_doc_id, tables_of
 from tui.storage.types import SessionSets
@@ -61,3 +64,26 @@ def without_details(tables: Tables | None, session_id: str) -> Tables:
     table = (tables or {}).get(DETAIL_TABLE, {})
     kept = {key: doc for key, doc in table.items() if doc.get("id") != session_id}
     return {DETAIL_TABLE: kept}
+
+
+_id_of = itemgetter("id")
+_sets_of = itemgetter("sets")
+
+
+def plain_details(tables: Tables) -> bool:
+    """Whether a detail shard's tables hold no number but whole ones (see `json_payload`).
+
+    True when each document is exactly `{"id": text, "sets": [objects]}` and every value of
+    those set objects is plain: a quick look at the values, not a walk through the tree.
+    """
+    docs = list(tables.get(DETAIL_TABLE, {}).values())
+    if not all_are(dict, docs) or any(len(doc) != 2 for doc in docs):
+        return False
+    try:
+        ids, lists = list(map(_id_of, docs)), list(map(_sets_of, docs))
+    except KeyError:
+        return False
+    if not (all_are(str, ids) and all_are(list, lists)):
+        return False
+    sets = list(chain.from_iterable(lists))
+    return all_are(dict, sets) and plain_values(sets)

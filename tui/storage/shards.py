@@ -16,15 +16,21 @@ from pathlib import Path
 
 from tui.storage import records
 from tui.storage.atomic import AtomicBatch, json_payload
-from tui.storage.details import DetailFormat, with_details, without_details
+from tui.storage.details import DetailFormat, plain_details, with_details, without_details
 from tui.storage.dirs import make_private_dir, remove_leftover_temps
 from tui.storage.errors import StoreError
 from tui.storage.files import DataFiles
 from tui.storage.layout import detail_shard, is_shard_name, shard_years, summary_shard
 from tui.storage.shard_format import Doc, ShardFormat, Tables
 from tui.storage.shard_io import load_shard
-from tui.storage.summaries import SummaryFormat, SummaryShard
-from tui.storage.types import SessionRecord, SessionSets, SessionSummary, SetEntry
+from tui.storage.summaries import SESSIONS, SummaryFormat, SummaryShard, plain_summaries
+from tui.storage.types import (
+    JSONObject,
+    SessionRecord,
+    SessionSets,
+    SessionSummary,
+    SetEntry,
+)
 
 
 def _summaries(tables: Tables, summaries: list[SessionSummary]) -> Tables:
@@ -142,21 +148,25 @@ class History:
         path: Path,
         fmt: ShardFormat[Doc],
         change: Callable[[Tables], Tables],
-    ) -> None:
+        plain: Callable[[Tables], bool] | None = None,
+    ) -> Tables:
         tables = load_shard(self.files, path, fmt, strict=True).tables  # a missing one: {}
         if tables is None:  # left as it was; the notices say why
             raise StoreError(f"cannot change {path}: it could not be read or mended")
+        changed = change(tables)
         try:
-            batch.add(path, json_payload(change(tables)))
+            batch.add(path, json_payload(changed, plain=plain is not None and plain(changed)))
         except OSError as error:
             raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+        return changed
 
-    def put(self, new_records: Iterable[SessionRecord]) -> None:
+    def put(self, new_records: Iterable[SessionRecord]) -> dict[int, list[JSONObject]]:
         """Add records, each replacing any with its id: all sets first, then summaries.
 
         Each touched file is written once, however many records go into it, in one batch
         (see `AtomicBatch`): the sets files are renamed into place and made durable before
         any summary file, so a kill never leaves a listed session without its sets.
+        Returns what each summary shard written now holds (its stored rows), by year.
         """
         self.files.check_writable()
         details: dict[tuple[int, int], list[SessionSets]] = defaultdict(list)
@@ -167,7 +177,7 @@ class History:
             details[month].append(detail)
             summaries[month[0]].append(summary)
         if not summaries:
-            return
+            return {}
         make_private_dir(self.directory)
         if not self._tidy:
             # Done here rather than at open, where listing this ever-growing dir would
@@ -177,11 +187,15 @@ class History:
         with AtomicBatch() as batch:
             for month, sets in sorted(details.items()):
                 path = detail_shard(self.directory, month)
-                self._stage(batch, path, DetailFormat(), partial(with_details, docs=sets))
+                change = partial(with_details, docs=sets)
+                self._stage(batch, path, DetailFormat(), change, plain_details)
             batch.then()
+            written: dict[int, list[JSONObject]] = {}
             for year, docs in sorted(summaries.items()):
                 path = summary_shard(self.directory, year)
-                self._stage(batch, path, SummaryFormat(year), partial(_summaries, summaries=docs))
+                change = partial(_summaries, summaries=docs)
+                tables = self._stage(batch, path, SummaryFormat(year), change, plain_summaries)
+                written[year] = list(tables[SESSIONS].values())
             try:
                 batch.commit()
             except OSError as error:
@@ -190,6 +204,7 @@ class History:
         for year, docs in summaries.items():
             for summary in docs:
                 self._year_of[summary["id"]] = year
+        return written
 
     def remove(self, summary: SessionSummary) -> None:
         """Take one session out of history: its summary first, then its sets.

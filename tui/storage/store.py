@@ -23,7 +23,13 @@ from tui.storage.records import SessionDetail, join, order_key, session_year
 from tui.storage.shards import History, collector_paused
 from tui.storage.streaming import full_records
 from tui.storage.trash import Trash, stamp
-from tui.storage.types import ActiveDocument, SessionRecord, SessionSummary, TrashEntry
+from tui.storage.types import (
+    ActiveDocument,
+    JSONObject,
+    SessionRecord,
+    SessionSummary,
+    TrashEntry,
+)
 from tui.storage.validate import ACTIVE_DOCUMENT, SESSION_RECORD
 
 T = TypeVar("T")
@@ -223,10 +229,10 @@ class Store:
                 # Tells the next open which year to look in, should we die before the end.
                 marked: _ActiveEntry = {**entry, SAVING_TO: session_year(record)}
                 self._files.write_doc(active_path, layout.ACTIVE_TABLE, marked)
-            self._history.put([record])
+            written = self._history.put([record])
             if finishing:
                 self._files.remove(active_path)
-            self._refresh_habit_index()
+            self._refresh_habit_index(written)
 
     def sessions(self, routine_id: str | None = None) -> list[SessionSummary]:
         """Summaries (records without "sets", plus done_exercise_ids), newest first.
@@ -299,8 +305,8 @@ class Store:
             self._writable()
             known = {summary["id"] for summary in self._history.all_summaries()}
             fresh = [record for record in records if record["id"] not in known]
-            self._history.put(fresh)
-            self._refresh_habit_index()
+            written = self._history.put(fresh)
+            self._refresh_habit_index(written)
             return len(fresh)
 
     # Correcting history ------------------------------------------------------------
@@ -359,11 +365,11 @@ class Store:
             self._refresh_habit_index()
             return entry["record"]
 
-    def _refresh_habit_index(self) -> None:
+    def _refresh_habit_index(self, written: dict[int, list[JSONObject]] | None = None) -> None:
         # Lets `loosen status` read one small file instead of every year of history.
         from tui.habit.index import refresh_index
 
-        refresh_index(str(self.data_dir))
+        refresh_index(str(self.data_dir), written)
 
     # Lifetime ------------------------------------------------------------------------
 

@@ -15,10 +15,13 @@ summary never points at a missing list. Lists come first in the file, so one cut
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
+from itertools import chain
 from pathlib import Path
 from typing import Any, cast
 
 from tui.storage import records
+from tui.storage.atomic import all_are, plain_values
 from tui.storage.records import DONE_IDS
 from tui.storage.schema3 import add_new_fields
 from tui.storage.shard_format import (
@@ -172,7 +175,51 @@ class SummaryShard:
 
 # Made once: json.dumps with options builds an encoder per call, a fifth of each call's cost.
 _KEY_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+_TEXT = frozenset((str,))
+_OBJECT = frozenset((dict,))
+_KEYS_OF_OBJECT_LISTS: dict[tuple[tuple[tuple[str, str], ...], ...], str] = {}
 
 
-def _key(items: Any) -> str:
+def _key(items: Any) -> Hashable:
+    """What a list is shared by: equal for lists written alike (their sorted-keys JSON).
+
+    An import puts tens of thousands of summaries, and encoding three lists of each was
+    most of it: a list of strings is its own key (a tuple, never equal to a JSON one),
+    and a list of objects of strings is encoded once per spelling.
+    """
+    if type(items) is list:
+        if _TEXT.issuperset(map(type, items)):
+            return tuple(items)
+        if _OBJECT.issuperset(map(type, items)):
+            spelling = tuple(map(tuple, map(dict.items, items)))
+            if _TEXT.issuperset(map(type, chain.from_iterable(chain.from_iterable(spelling)))):
+                known = _KEYS_OF_OBJECT_LISTS.get(spelling)
+                if known is None:
+                    if len(_KEYS_OF_OBJECT_LISTS) > 1000:
+                        _KEYS_OF_OBJECT_LISTS.clear()
+                    known = _KEYS_OF_OBJECT_LISTS[spelling] = _KEY_ENCODER.encode(items)
+                return known
     return _KEY_ENCODER.encode(items)
+
+
+def plain_summaries(tables: Tables) -> bool:
+    """Whether a summary shard's tables hold no number but whole ones (see `json_payload`).
+
+    True when every stored summary's values are plain (its shared lists are doc ids by
+    then) and every list is `{"items": [...]}` of texts or of objects with plain values.
+    """
+    rows = list(tables.get(SESSIONS, {}).values())
+    docs = list(tables.get(LISTS, {}).values())
+    if not (all_are(dict, rows) and plain_values(rows) and all_are(dict, docs)):
+        return False
+    if any(len(doc) != 1 for doc in docs):
+        return False
+    try:
+        lists = [doc["items"] for doc in docs]
+    except KeyError:
+        return False
+    if not all_are(list, lists):
+        return False
+    items = list(chain.from_iterable(lists))
+    objects = [item for item in items if type(item) is not str]
+    return all_are(dict, objects) and plain_values(objects)
