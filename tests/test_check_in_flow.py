@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import AppFactory
+from tests.conftest import AppFactory, FakeClock
 from tests.screen_text import screen_text
 from tests.test_session_screen import press_until
 from tui.catalogue.model import Catalogue
@@ -107,3 +107,20 @@ async def test_o_turns_check_ins_off_for_good(make_app: AppFactory, store: Store
     assert store.get_setting("check_ins", True) is False
     document = store.active()
     assert document is not None and "check_in" not in document
+
+
+async def test_time_spent_answering_is_not_the_sessions_time(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app(start_routine=FULL, check_ins=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.advance(95)  # a minute and a half over the first question
+        await pilot.press("3")
+        await pilot.pause()
+        clock.advance(20)
+        await pilot.press("0")
+        await pilot.pause()
+        clock.advance(4)
+        await pilot.pause(0.3)  # a clock redraw
+        assert "time 0:04" in screen_text(app)

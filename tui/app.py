@@ -291,9 +291,11 @@ class LoosenApp(App[int]):
             return
         self.check_in_before(session)
 
-    def show_session(self, session: ActiveSession) -> None:
+    def show_session(self, session: ActiveSession, *, after_check_in: bool = False) -> None:
         from tui.screens.session import SessionScreen
 
+        if after_check_in:
+            session.engine.restart_clock()
         self.ask_sides_during(session)
         self.push_screen(SessionScreen(session, self.settings, clock=self.clock, alert=self.alert))
 
@@ -464,14 +466,14 @@ class LoosenApp(App[int]):
         from tui.screens.check_in import ScaleQuestion
 
         if not self.settings.check_ins:
-            self.show_session(session)
+            self.show_session(session, after_check_in=True)
             return
 
         def stiffness(answer: int | str | None) -> None:
             if self.check_in_answered(session, answer, with_before, "stiffness"):
                 self.push_screen(ScaleQuestion(*PAIN_BEFORE), pain)
             else:
-                self.show_session(session)
+                self.show_session(session, after_check_in=True)
 
         def pain(answer: int | str | None) -> None:
             if self.check_in_answered(session, answer, with_pain, "pain") and high_pain(
@@ -479,7 +481,7 @@ class LoosenApp(App[int]):
             ):
                 self.ask_high_pain(session)
             else:
-                self.show_session(session)
+                self.show_session(session, after_check_in=True)
 
         self.push_screen(ScaleQuestion(*STIFFNESS_BEFORE), stiffness)
 
@@ -511,7 +513,8 @@ class LoosenApp(App[int]):
                 if self.saved(session.finish, "the session"):
                     self.notify("Rest today. Kept in history with your check-in.")
                 return
-            self.show_session(self.eased_session(session) if answer == "easier" else session)
+            eased = self.eased_session(session) if answer == "easier" else session
+            self.show_session(eased, after_check_in=True)
 
         self.push_screen(
             ChoiceQuestion(HIGH_PAIN_TITLE, HIGH_PAIN_LINES, HIGH_PAIN_CHOICES, calm=True), chosen

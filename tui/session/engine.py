@@ -477,6 +477,18 @@ class SessionEngine:
         self._sync_elapsed()
         return events
 
+    def restart_clock(self) -> None:
+        """Count active time from now, if nothing is done yet.
+
+        The session is saved before its check-in questions (so no answer is lost); the
+        time spent answering them is not time spent warming up.
+        """
+        if self._records:
+            return
+        self._elapsed_total = 0.0
+        self._elapsed_since = None
+        self._sync_elapsed()
+
     def toggle_pause(self) -> list[Event]:
         """Pause or resume the running countdown; nothing happens when none is running."""
         timer = self._timer
