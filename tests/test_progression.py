@@ -13,7 +13,7 @@ from tui.catalogue.model import Dosage, Routine
 from tui.catalogue.routine_edits import set_step_dosage
 from tui.catalogue.sources import builtin_routines_file
 from tui.catalogue.user_file import UserRoutinesFile
-from tui.ledger.progression import Suggestion, stepped_up, suggestions
+from tui.ledger.progression import Suggestion, recent_sessions, stepped_up, suggestions
 from tui.ledger.progression_log import LOG_SETTING, accept, read_log, undo_last
 from tui.locations import user_routines_file
 from tui.storage.types import CheckIn, SessionSummary
@@ -220,3 +220,22 @@ def test_a_damaged_log_entry_is_left_out_and_counted() -> None:
     settings.values[LOG_SETTING] = [{"at": "yesterday"}, 3]
     log = read_log(settings)
     assert log.changes == () and log.unreadable == 2
+
+
+def test_the_recent_sessions_are_enough_to_give_the_same_answers() -> None:
+    history = [
+        session(day, rating=5 if day // 4 % 2 else 2, pain=9 if day % 11 == 0 else None)
+        for day in range(60)
+    ]
+    newest_first = sorted(history, key=lambda s: s["started_at"], reverse=True)
+    since = {(FOUR.id, 2): DAY0 + timedelta(days=30, hours=1)}
+    answers = set()
+    for end in range(1, 61):
+        older = newest_first[60 - end :]
+        for changed in ({}, since):
+            recent = recent_sessions(older, FOUR, changed)
+            assert len(recent) <= 3
+            expected = suggestions([FOUR], older, changed)
+            assert suggestions([FOUR], recent, changed) == expected
+            answers.add(tuple(s.kind for s in expected))
+    assert {(), ("up",) * 4, ("ease",) * 4, ("up",) * 3} <= answers

@@ -33,7 +33,14 @@ from tui.messages import (
 from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
-from tui.storage.types import ActiveDocument, CheckIn, SessionRecord, TrashEntry
+from tui.storage.types import (
+    ActiveDocument,
+    CheckIn,
+    Session,
+    SessionRecord,
+    SessionSummary,
+    TrashEntry,
+)
 from tui.text import printable
 from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
@@ -49,9 +56,12 @@ if TYPE_CHECKING:
     from tui.habit.nudge import Nudge
     from tui.habit.status import HabitStatus
     from tui.history.reading import YearBatches
+    from tui.ledger.progression import Suggestion
+    from tui.ledger.progression_log import Log
     from tui.screens.history import HistoryScreen
     from tui.screens.resume import ResumeChoice
-    from tui.screens.summary import SummaryResult
+    from tui.screens.suggestions import SuggestionsView
+    from tui.screens.summary import SummaryResult, SummaryScreen
     from tui.session.alerts import AlertKind
     from tui.session.keeper import ActiveSession
     from tui.storage.store import Store
@@ -242,6 +252,11 @@ class LoosenApp(App[int]):
             "Stiffness before and after a session, and which side felt tighter",
             self.toggle_check_ins,
         )
+        yield SystemCommand(
+            "Suggestions",
+            "Progression: the next step after easy sessions, a step back after pain",
+            self.action_suggestions,
+        )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         # Textual's own Keys panel and Maximize would only duplicate or confuse.
         for command in super().get_system_commands(screen):
@@ -340,8 +355,6 @@ class LoosenApp(App[int]):
 
     def on_session_finished(self, message: SessionFinished) -> None:
         """The session is in history: the summary adds a rating and a note to it."""
-        from tui.screens.summary import SummaryScreen
-
         engine = message.session.engine
 
         def rated(_result: SummaryResult | None) -> None:
@@ -358,7 +371,7 @@ class LoosenApp(App[int]):
         self.pop_screen()
 
         def summary() -> None:
-            self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+            self.push_screen(self.sized(self.summary_screen(message.session)), rated)
 
         self.check_in_after(message.session, summary)
 
@@ -548,6 +561,114 @@ class LoosenApp(App[int]):
         on = not self.settings.check_ins
         if self.saved(lambda: self.settings.set_check_ins(on), "the check-in setting"):
             self.notify("Check-ins on." if on else "Check-ins off.")
+
+    # --------------------------------------------------------- progression
+    # The rules are in tui.ledger.progression; accepting writes the user's routines file
+    # (tui.ledger.progression_log), so the builder and `loosen check` see the change.
+
+    def summary_screen(self, session: ActiveSession) -> SummaryScreen:
+        """The summary of a session, with this routine's suggestion if there is one."""
+        from tui.screens.summary import SummaryScreen
+
+        suggest = self.summary_suggestion(session)
+        accept = self.accept_suggestion if suggest is not None else None
+        return SummaryScreen(session, suggest=suggest, accept=accept)
+
+    def summary_suggestion(
+        self, session: ActiveSession
+    ) -> Callable[[int | None], Suggestion | None] | None:
+        """This routine's first suggestion, given the rating the summary has so far."""
+        from tui.ledger.progression import recent_sessions, suggestions
+
+        routine = self.catalogue.routine(session.engine.routine.id)
+        if routine is None or self.store.read_only or not self.editable_routines:
+            return None
+        since = self.progression_log().since()
+        nothing: list[Session] = []
+        recent = self.from_store(
+            lambda: recent_sessions(self.store.newest_sessions(), routine, since), nothing
+        )
+
+        def suggest(rating: int | None) -> Suggestion | None:
+            rated = [
+                {**summary, "rating": rating} if summary["id"] == session.session_id else summary
+                for summary in recent
+            ]
+            found = suggestions([routine], rated, since)  # type: ignore[arg-type]
+            return found[0] if found else None
+
+        return suggest
+
+    def progression_log(self) -> Log:
+        """The accepted suggestions (an unreadable log reads as empty, and is said)."""
+        from tui.ledger.progression_log import Log, read_log
+
+        log = self.from_store(lambda: read_log(self.store), Log(()))
+        if log.unreadable:
+            self.notify(
+                f"{plural(log.unreadable, 'entry', 'entries')} of the progression log could"
+                " not be read and will be left out.",
+                severity="warning",
+            )
+        return log
+
+    def suggestions_view(self) -> SuggestionsView:
+        """Every suggestion for the catalogue's routines, and the change undo takes back."""
+        from tui.ledger.progression import suggestions
+        from tui.screens.suggestions import SuggestionsView
+
+        log = self.progression_log()
+        nothing: list[SessionSummary] = []
+        summaries = self.from_store(self.store.sessions, nothing)
+        found = suggestions(self.catalogue.routines, summaries, log.since())
+        last = log.last_active()
+        return SuggestionsView(found, None if last is None else f"{last.words}, {last.at[:10]}")
+
+    def action_suggestions(self) -> None:
+        """Show every suggestion: accept one, or undo the last accepted."""
+        from tui.screens.suggestions import SuggestionsScreen
+
+        screen = SuggestionsScreen(self.suggestions_view, self.accept_suggestion, self.undo_change)
+        self.push_screen(self.sized(screen))
+
+    def accept_suggestion(self, suggestion: Suggestion) -> bool:
+        """Give the step its suggested dosage in the user's file; False (said) if not."""
+        from tui.catalogue.editing import EditError
+        from tui.catalogue.user_file import UserFileError
+        from tui.ledger.progression_log import accept
+
+        if (opened := self.own_routines()) is None:
+            return False
+        try:
+            change, saved = accept(suggestion, opened[0], self.store, self.now)
+        except (UserFileError, EditError, StorageError, OSError) as error:
+            self.notify(f"Could not accept it: {error}", severity="error", timeout=30)
+            return False
+        self.catalogue_saved(saved)
+        self.after_editing(None)
+        self.notify(
+            f"Accepted: {change.words}, now {suggestion.from_to().split(' → ')[1]}."
+            " Undo: ctrl+p, Suggestions, u."
+        )
+        return True
+
+    def undo_change(self) -> bool:
+        """Put back the step of the last accepted suggestion; False (said) if not."""
+        from tui.catalogue.editing import EditError
+        from tui.catalogue.user_file import UserFileError
+        from tui.ledger.progression_log import undo_last
+
+        if (opened := self.own_routines()) is None:
+            return False
+        try:
+            change, saved = undo_last(opened[0], self.store, self.now)
+        except (UserFileError, EditError, StorageError, OSError) as error:
+            self.notify(f"Could not undo: {error}", severity="error", timeout=30)
+            return False
+        self.catalogue_saved(saved)
+        self.after_editing(None)
+        self.notify(f"Undone: {change.words}.")
+        return True
 
     # --------------------------------------------------------- weekly goal
 

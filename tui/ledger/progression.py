@@ -240,3 +240,34 @@ def _made(
         changes=tuple(changes.items()),
         reason=reason,
     )
+
+
+def recent_sessions(
+    newest_first: Iterable[Session],
+    routine: Routine,
+    since: Mapping[StepKey, datetime] | None = None,
+) -> list[Session]:
+    """The sessions of `routine` its suggestions read, from sessions given newest first.
+
+    Stops as soon as every step has its evidence (`EASY_SESSIONS` that count, or the
+    step's last change reached), so a long history is read only as far back as needed.
+    """
+    since = since or {}
+    steps = _first_steps(routine)
+    enough = dict.fromkeys((index for index, _ in steps), 0)
+    taken: list[Session] = []
+    for summary in newest_first:
+        if summary["routine_id"] != routine.id:
+            continue
+        taken.append(summary)
+        start = datetime.fromisoformat(summary["started_at"])
+        ids = {exercise["id"] for exercise in summary["exercises"]}
+        for index, exercise_id in steps:
+            changed = since.get((routine.id, index))
+            if changed is not None and start <= changed:
+                enough[index] = EASY_SESSIONS
+            elif exercise_id in ids and counts(summary):
+                enough[index] += 1
+        if all(count >= EASY_SESSIONS for count in enough.values()):
+            break
+    return taken
