@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__, cli_library, cli_start
+from tui import __version__, cli_library, cli_plan, cli_start
 from tui.catalogue.loader import CatalogueError
 from tui.catalogue.model import Catalogue
 from tui.catalogue.sources import check_routines_file, load_catalogue
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_start.add_arguments(start)
     command("history", "open the app on the history screen")
+    cli_plan.add_arguments(command("plan", cli_plan.HELP))
     export = command("export", "write every session as CSV (one row per set and side) or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument(
@@ -164,6 +166,10 @@ def run(argv: Sequence[str]) -> int:
         if args.command == "routines":
             _print_routines(catalogue)
             return EXIT_OK
+        if args.command == "plan":
+            with _open_store(args) as store:
+                today = datetime.now().astimezone().date()
+                return cli_plan.print_plan(args.routine_id, catalogue, store, today)
         routine_id = args.routine_id if args.command == "start" else None
         if routine_id is not None and catalogue.routine(routine_id) is None:
             known = ", ".join(routine.id for routine in catalogue.routines)
