@@ -39,6 +39,7 @@ from tui.storage.types import (
     Session,
     SessionRecord,
     SessionSummary,
+    Side,
     TrashEntry,
 )
 from tui.text import printable
@@ -257,6 +258,12 @@ class LoosenApp(App[int]):
             "Progression: the next step after easy sessions, a step back after pain",
             self.action_suggestions,
         )
+        if not self.store.read_only:
+            yield SystemCommand(
+                "Self-test",
+                "How far your upper back turns each way (weekly)",
+                self.action_self_test,
+            )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         # Textual's own Keys panel and Maximize would only duplicate or confuse.
         for command in super().get_system_commands(screen):
@@ -429,7 +436,7 @@ class LoosenApp(App[int]):
         from tui.ledger.questions import PAIN_BEFORE, STIFFNESS_BEFORE
         from tui.screens.check_in import ScaleQuestion
 
-        if not self.settings.check_ins:
+        if not self.settings.check_ins or self.is_self_test(session):
             self.show_session(session)
             return
 
@@ -530,6 +537,9 @@ class LoosenApp(App[int]):
         from tui.ledger.questions import STIFFNESS_AFTER
         from tui.screens.check_in import ScaleQuestion
 
+        if self.is_self_test(session) and session.engine.counts_as_finished:
+            self.ask_self_test(session, then)
+            return
         if not self.settings.check_ins or not session.engine.counts_as_finished:
             then()
             return
@@ -572,7 +582,8 @@ class LoosenApp(App[int]):
 
         suggest = self.summary_suggestion(session)
         accept = self.accept_suggestion if suggest is not None else None
-        return SummaryScreen(session, suggest=suggest, accept=accept)
+        due = self.self_test_due() if not self.is_self_test(session) else None
+        return SummaryScreen(session, suggest=suggest, accept=accept, self_test_due=due)
 
     def summary_suggestion(
         self, session: ActiveSession
@@ -669,6 +680,46 @@ class LoosenApp(App[int]):
         self.after_editing(None)
         self.notify(f"Undone: {change.words}.")
         return True
+
+    # --------------------------------------------------------- the self-test
+    # A session of the bundled self-test (tui.ledger.self_test); its result is asked for
+    # at its end and kept in the session's check-in.
+
+    def is_self_test(self, session: ActiveSession) -> bool:
+        """Whether the session is the self-test."""
+        from tui.ledger.self_test import is_self_test
+
+        return is_self_test(session.engine.routine)
+
+    def self_test_due(self) -> str | None:
+        """'Self-test due: last taken 9 days ago' (with check-ins on), else None."""
+        from tui.ledger.self_test import due_words, last_taken
+
+        if not self.settings.check_ins or self.store.read_only:
+            return None
+        today = self.now().date()
+        last = self.from_store(lambda: last_taken(self.store.newest_sessions(), today), None)
+        return due_words(last, today)
+
+    def action_self_test(self) -> None:
+        """Start the self-test: a seated rotation, then its result per side."""
+        from tui.ledger.self_test import ROUTINE
+
+        self.start_session(ROUTINE)
+
+    def ask_self_test(self, session: ActiveSession, then: Callable[[], None]) -> None:
+        """The self-test's result, one value per side, kept with the session; then `then`."""
+        from tui.ledger.checkin import with_self_test
+        from tui.ledger.self_test import TEST_ID, UNIT
+        from tui.screens.self_test import SelfTestScreen
+
+        def entered(values: dict[Side, int] | None) -> None:
+            if values is not None:
+                self.keep_check_in(session, with_self_test(session.check_in, TEST_ID, UNIT, values))
+                self.notify(f"Self-test kept: left {values['left']}, right {values['right']}.")
+            then()
+
+        self.push_screen(SelfTestScreen(), entered)
 
     # --------------------------------------------------------- weekly goal
 
