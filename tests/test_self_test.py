@@ -9,8 +9,9 @@ import pytest
 from tests.conftest import AppFactory
 from tests.screen_text import screen_text
 from tests.test_session_screen import press_until
+from tui.catalogue.quick_start import SINGLE_PREFIX
 from tui.ledger.checkin import with_self_test
-from tui.ledger.self_test import EXERCISE, TEST_ID, complete, due_words, last_taken, typed
+from tui.ledger.self_test import EXERCISE, ROUTINE, TEST_ID, complete, due_words, last_taken, typed
 from tui.ledger.trends import trends
 from tui.storage.store import Store
 from tui.storage.types import SessionSummary
@@ -47,6 +48,7 @@ def test_only_levels_1_to_5_can_be_typed() -> None:
     assert typed("3", "1") is None  # 31 is past 5
     assert complete("5") and not complete("") and not complete("6")
     assert EXERCISE.dosage.per_side and len(EXERCISE.cues) >= 5
+    assert ROUTINE.id.startswith(SINGLE_PREFIX)  # `loosen start` never starts it again
 
 
 async def test_t_on_a_summary_takes_the_self_test_which_asks_each_side_for_trends(
@@ -81,7 +83,7 @@ async def test_t_on_a_summary_takes_the_self_test_which_asks_each_side_for_trend
         assert "Self-test due" not in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-    [kept] = [s for s in store.sessions() if s["routine_id"] == "self-test"]
+    [kept] = [s for s in store.sessions() if s["routine_id"] == ROUTINE.id]
     assert kept["check_in"] is not None
     assert [(r["side"], r["value"]) for r in kept["check_in"]["self_test"]] == [
         ("left", 2),

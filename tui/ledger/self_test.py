@@ -20,7 +20,6 @@ from tui.catalogue.model import (
     Exercise,
     ExerciseKind,
     Routine,
-    RoutineStep,
     Source,
 )
 from tui.history.stats import session_day
@@ -100,14 +99,9 @@ EXERCISE: Final = Exercise(
     side_meaning="turning to your left (the right side mirrors it)",
 )
 
-ROUTINE: Final = Routine(
-    id="self-test",
-    name="Self-test: seated rotation",
-    summary=EXERCISE.summary,
-    steps=(RoutineStep(exercise=EXERCISE, dosage=EXERCISE.dosage),),
-    rest_between_exercises_seconds=0,
-    source=EXERCISE.source,
-)
+ROUTINE: Final = Routine.single(EXERCISE)._replace(name="Self-test: seated rotation")
+"""The test as a session; its id, like any exercise done on its own, is never the routine
+`loosen start` starts again."""
 
 
 def is_self_test(routine: Routine) -> bool:
