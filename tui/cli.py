@@ -74,8 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     cli_start.add_arguments(start)
     command("history", "open the app on the history screen")
     cli_plan.add_arguments(command("plan", cli_plan.HELP))
-    export = command("export", "write every session as CSV (one row per set and side) or JSON")
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export = command(
+        "export",
+        "write every session as CSV (one row per set and side) or JSON, or the check-ins as"
+        " wger measurements",
+    )
+    export.add_argument("--format", choices=("csv", "json", "wger-measurements"), default="csv")
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="default: standard output"
     )
