@@ -6,6 +6,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.catalogue.editing import EditError
 from tui.catalogue.loader import load_catalogue_file
@@ -217,9 +219,10 @@ def test_undo_refuses_a_step_changed_by_hand_since() -> None:
 
 def test_a_damaged_log_entry_is_left_out_and_counted() -> None:
     settings = Settings()
-    settings.values[LOG_SETTING] = [{"at": "yesterday"}, 3]
+    naive = {**GOOD, "at": "2026-12-01T08:00:00"}
+    settings.values[LOG_SETTING] = [{"at": "yesterday"}, 3, naive, GOOD]
     log = read_log(settings)
-    assert log.changes == () and log.unreadable == 2
+    assert [change.to_data() for change in log.changes] == [GOOD] and log.unreadable == 3
 
 
 def test_the_recent_sessions_are_enough_to_give_the_same_answers() -> None:
@@ -233,9 +236,54 @@ def test_the_recent_sessions_are_enough_to_give_the_same_answers() -> None:
     for end in range(1, 61):
         older = newest_first[60 - end :]
         for changed in ({}, since):
-            recent = recent_sessions(older, FOUR, changed)
+            recent = recent_sessions(older, [FOUR], changed)
             assert len(recent) <= 3
             expected = suggestions([FOUR], older, changed)
             assert suggestions([FOUR], recent, changed) == expected
             answers.add(tuple(s.kind for s in expected))
     assert {(), ("up",) * 4, ("ease",) * 4, ("up",) * 3} <= answers
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 4000) | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=12,
+)
+GOOD = {
+    "at": "2026-12-01T08:00:00+01:00",
+    "routine_id": "four-step-upper-back",
+    "step": 1,
+    "exercise_id": "bench-stretch",
+    "words": "+2 reps for Bench Stretch",
+    "before": {"reps": None},
+    "after": {"reps": 10},
+    "undone_at": None,
+}
+
+
+def one_field_changed(key: str, value: Any) -> dict[str, Any]:
+    return {**GOOD, key: value}
+
+
+@settings(derandomize=True, max_examples=250, deadline=None)
+@given(
+    st.lists(
+        JSON_VALUES
+        | st.builds(
+            lambda key, value: {**GOOD, key: value}, st.sampled_from(sorted(GOOD)), JSON_VALUES
+        ),
+        max_size=6,
+    )
+)
+def test_a_stored_log_of_any_shape_reads_without_failing(stored: list[Any]) -> None:
+    settings_store = Settings()
+    settings_store.values[LOG_SETTING] = stored
+    log = read_log(settings_store)
+    assert len(log.changes) + log.unreadable == len(stored)
+    for change in log.changes:
+        assert change.to_data().keys() == GOOD.keys()
+        assert set(change.after) == set(change.before)
+    log.since()  # every kept time parses
+    assert read_log(settings_store) == log

@@ -7,7 +7,9 @@ from tests.screen_text import screen_text
 from tests.test_session_screen import press_until
 from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.model import Catalogue
+from tui.ledger.progression import Suggestion
 from tui.locations import user_routines_file
+from tui.screens.suggestions import SuggestionsView, suggestion_lines
 from tui.storage.store import Store
 
 ROUTINE = "roller-twister-warm-up"
@@ -56,3 +58,27 @@ async def test_the_summary_offers_the_step_up_p_accepts_and_suggestions_undo_it(
         await pilot.press("escape")
     [newest, *_] = store.sessions()
     assert newest["rating"] == 5
+
+
+def test_the_list_shows_five_wrapped_to_the_box_and_counts_the_rest(catalogue: Catalogue) -> None:
+    routine = catalogue.routine("full-thoracic-warm-up")
+    assert routine is not None
+    found = [
+        Suggestion(
+            routine.id,
+            routine.name,
+            index % 5,
+            "x",
+            "An exercise",
+            "up",
+            step.dosage,
+            (("sets", step.dosage.sets + 1),),
+            "3 easy sessions in a row",
+        )
+        for index, step in enumerate(routine.steps * 2)
+    ]
+    lines = suggestion_lines(SuggestionsView(found, "+1 set for An exercise, 2026-12-01"))
+    assert all(len(line) <= 70 for line in lines)
+    assert [line[:3] for line in lines if line[:1].isdigit()] == ["1  ", "2  ", "3  ", "4  ", "5  "]
+    assert "   and 5 more once these are answered" in lines
+    assert lines[-1] == "Last accepted: +1 set for An exercise, 2026-12-01 (u undoes it)"

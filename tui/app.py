@@ -38,7 +38,6 @@ from tui.storage.types import (
     CheckIn,
     Session,
     SessionRecord,
-    SessionSummary,
     Side,
     TrashEntry,
 )
@@ -597,7 +596,7 @@ class LoosenApp(App[int]):
         since = self.progression_log().since()
         nothing: list[Session] = []
         recent = self.from_store(
-            lambda: recent_sessions(self.store.newest_sessions(), routine, since), nothing
+            lambda: recent_sessions(self.store.newest_sessions(), [routine], since), nothing
         )
 
         def suggest(rating: int | None) -> Suggestion | None:
@@ -625,13 +624,17 @@ class LoosenApp(App[int]):
 
     def suggestions_view(self) -> SuggestionsView:
         """Every suggestion for the catalogue's routines, and the change undo takes back."""
-        from tui.ledger.progression import suggestions
+        from tui.ledger.progression import recent_sessions, suggestions
         from tui.screens.suggestions import SuggestionsView
 
         log = self.progression_log()
-        nothing: list[SessionSummary] = []
-        summaries = self.from_store(self.store.sessions, nothing)
-        found = suggestions(self.catalogue.routines, summaries, log.since())
+        since = log.since()
+        routines = self.catalogue.routines
+        nothing: list[Session] = []
+        recent = self.from_store(
+            lambda: recent_sessions(self.store.newest_sessions(), routines, since), nothing
+        )
+        found = suggestions(routines, recent, since)
         last = log.last_active()
         return SuggestionsView(found, None if last is None else f"{last.words}, {last.at[:10]}")
 

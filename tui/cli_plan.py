@@ -96,7 +96,7 @@ def print_plan(routine_id: str | None, catalogue: Catalogue, store: Store, today
         routine, because = found_routine, ""
     log = read_log(store)
     since = log.since()
-    recent = recent_sessions(store.newest_sessions(), routine, since)
+    recent = recent_sessions(store.newest_sessions(), [routine], since)
     for line in plan_lines(routine, suggestions([routine], recent, since), log, today, because):
         print(line)
     return 0

@@ -85,8 +85,8 @@ def _change(data: object) -> Change | None:
         return None
     try:
         for stamp in (data["at"], data.get("undone_at")):
-            if stamp is not None:
-                datetime.fromisoformat(stamp)
+            if stamp is not None and datetime.fromisoformat(stamp).tzinfo is None:
+                return None  # a time without its offset can't be compared with sessions'
     except ValueError:
         return None
     return Change(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -17,7 +18,10 @@ from tui.screens.base import LoosenModal
 from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 
-SHOWN = 9
+SHOWN = 5
+WIDTH = 70
+"""The box's inner width at 80 columns, less a scroll bar."""
+"""How many fit at 80x24 (two lines each); the rest follow once these are answered."""
 NONE_YET = (
     "Nothing to suggest now. After 3 easy sessions in a row of a routine (every set done,"
     " felt loose or less stiff, no pain of 7+) its next step shows here; after a pain of"
@@ -34,31 +38,38 @@ class SuggestionsView:
     """'+2 reps for Bench Stretch, 3 Dec' or None."""
 
 
-def suggestion_lines(view: SuggestionsView) -> list[str]:
-    """The screen's text: numbered suggestions with what changes, and the undo line."""
+def suggestion_lines(view: SuggestionsView, width: int = WIDTH) -> list[str]:
+    """The screen's text: numbered suggestions with what changes and why, and the undo line."""
     lines: list[str] = []
     for number, suggestion in enumerate(view.suggestions[:SHOWN], start=1):
-        lines.append(f"{number}  {printable(suggestion.line())}")
-        where = f"{printable(suggestion.routine_name)}, step {suggestion.step + 1}"
-        lines.append(f"   {where}: {suggestion.from_to()}")
+        what = f"{suggestion.change_words()} for {suggestion.exercise_name}"
+        where = f"{suggestion.routine_name}, step {suggestion.step + 1}"
+        lines += textwrap.wrap(printable(f"{number}  {what}"), width, subsequent_indent="   ")
+        lines += textwrap.wrap(
+            printable(f"{where}: {suggestion.from_to()}; {suggestion.reason}"),
+            width,
+            initial_indent="   ",
+            subsequent_indent="   ",
+        )
     if not view.suggestions:
-        lines.append(NONE_YET)
+        lines += textwrap.wrap(NONE_YET, width)
     elif len(view.suggestions) > SHOWN:
         lines.append(f"   and {len(view.suggestions) - SHOWN} more once these are answered")
     if view.last_change is not None:
-        lines += ["", f"Last accepted: {printable(view.last_change)} (u undoes it)"]
+        last = f"Last accepted: {printable(view.last_change)} (u undoes it)"
+        lines += ["", *textwrap.wrap(last, width)]
     return lines
 
 
 class SuggestionsScreen(LoosenModal[None]):
-    """The suggestions; 1-9 accepts one, u undoes the last accepted, escape closes."""
+    """The suggestions; 1-5 accepts one, u undoes the last accepted, escape closes."""
 
     CSS_PATH = "suggestions.tcss"
     HELP_TITLE = "Suggestions"
-    HELP_KEYS = (("1 … 9", "accept that suggestion (writes your routine)"),)
+    HELP_KEYS = (("1 … 5", "accept that suggestion (writes your routine)"),)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "accept(1)", "Accept", key_display="1-9"),
-        *(Binding(str(n), f"accept({n})", f"Accept {n}", show=False) for n in range(2, 10)),
+        Binding("1", "accept(1)", "Accept", key_display=f"1-{SHOWN}"),
+        *(Binding(str(n), f"accept({n})", f"Accept {n}", show=False) for n in range(2, SHOWN + 1)),
         Binding("u", "undo", "Undo last"),
         Binding("escape", "close", "Close"),
     ]
@@ -76,7 +87,7 @@ class SuggestionsScreen(LoosenModal[None]):
         self.view = load()
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="ledger-box"):
+        with VerticalScroll(classes="ledger-box"):
             yield Static(self.text(), id="suggestions")
         yield KeyBar()
 
