@@ -80,7 +80,7 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
         Binding("escape", "skip", "Save without"),
         Binding("q", "app.quit", "Quit", show=False),
         Binding("h", "save_then_history", "Save, then history", show=False),
-        Binding("p", "accept_suggestion", "Accept suggestion"),
+        Binding("p", "accept_suggestion", "Accept"),
         Binding("t", "save_then_self_test", "Self-test"),
     ]
 
