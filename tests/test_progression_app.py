@@ -82,3 +82,15 @@ def test_the_list_shows_five_wrapped_to_the_box_and_counts_the_rest(catalogue: C
     assert [line[:3] for line in lines if line[:1].isdigit()] == ["1  ", "2  ", "3  ", "4  ", "5  "]
     assert "   and 5 more once these are answered" in lines
     assert lines[-1] == "Last accepted: +1 set for An exercise, 2026-12-01 (u undoes it)"
+
+
+async def test_stopping_for_pain_says_a_step_back_is_suggested(make_app: AppFactory) -> None:
+    app = make_app(start_routine=ROUTINE, check_ins=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "8", "t")  # stiffness 4, pain 8, then stop
+        await pilot.pause()
+        notes = [str(note.message) for note in app._notifications]
+        assert any(
+            note.startswith("A step back is suggested for next time: −1 set for Thoracic")
+            for note in notes
+        ), notes

@@ -482,6 +482,7 @@ class LoosenApp(App[int]):
             if answer == "stop":
                 if self.saved(session.finish, "the session"):
                     self.notify("Rest today. Kept in history with your check-in.")
+                    self.tell_easing(session)
                 return
             self.show_session(self.eased_session(session) if answer == "easier" else session)
 
@@ -608,6 +609,17 @@ class LoosenApp(App[int]):
             return found[0] if found else None
 
         return suggest
+
+    def tell_easing(self, session: ActiveSession) -> None:
+        """After stopping for pain: say that a step back is suggested (no summary says it)."""
+        suggest = self.summary_suggestion(session)
+        suggestion = suggest(None) if suggest is not None else None
+        if suggestion is not None and suggestion.kind == "ease":
+            self.notify(
+                f"A step back is suggested for next time: {suggestion.line()}."
+                " ctrl+p, Suggestions, accepts it.",
+                timeout=20,
+            )
 
     def progression_log(self) -> Log:
         """The accepted suggestions (an unreadable log reads as empty, and is said)."""
