@@ -9,7 +9,7 @@ from tui.catalogue.loader import load_catalogue_file
 from tui.catalogue.model import Catalogue
 from tui.ledger.progression import Suggestion
 from tui.locations import user_routines_file
-from tui.screens.suggestions import SuggestionsView, suggestion_lines
+from tui.screens.suggestions import SuggestionsView, suggestion_rows
 from tui.storage.store import Store
 
 ROUTINE = "roller-twister-warm-up"
@@ -60,7 +60,7 @@ async def test_the_summary_offers_the_step_up_p_accepts_and_suggestions_undo_it(
     assert newest["rating"] == 5
 
 
-def test_the_list_shows_five_wrapped_to_the_box_and_counts_the_rest(catalogue: Catalogue) -> None:
+def test_the_list_shows_five_and_counts_the_rest(catalogue: Catalogue) -> None:
     routine = catalogue.routine("full-thoracic-warm-up")
     assert routine is not None
     found = [
@@ -77,11 +77,21 @@ def test_the_list_shows_five_wrapped_to_the_box_and_counts_the_rest(catalogue: C
         )
         for index, step in enumerate(routine.steps * 2)
     ]
-    lines = suggestion_lines(SuggestionsView(found, "+1 set for An exercise, 2026-12-01"))
-    assert all(len(line) <= 70 for line in lines)
-    assert [line[:3] for line in lines if line[:1].isdigit()] == ["1  ", "2  ", "3  ", "4  ", "5  "]
-    assert "   and 5 more once these are answered" in lines
-    assert lines[-1] == "Last accepted: +1 set for An exercise, 2026-12-01 (u undoes it)"
+    rows = suggestion_rows(SuggestionsView(found, "+1 set for An exercise, 2026-12-01"))
+    assert [text[:3] for kind, text in rows if kind == "head"] == [
+        "1  ",
+        "2  ",
+        "3  ",
+        "4  ",
+        "5  ",
+    ]
+    assert rows[1] == (
+        "detail",
+        "Full Thoracic Warm-Up, step 1: 3 sets × 30 s hold → 4 sets × 30 s hold;"
+        " 3 easy sessions in a row",
+    )
+    assert ("detail", "and 5 more once these are answered") in rows
+    assert rows[-1] == ("last", "Last accepted: +1 set for An exercise, 2026-12-01 (u undoes it)")
 
 
 async def test_stopping_for_pain_says_a_step_back_is_suggested(make_app: AppFactory) -> None:

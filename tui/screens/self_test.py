@@ -16,6 +16,10 @@ from tui.storage.types import Side
 from tui.widgets.key_bar import KeyBar
 
 SIDES: tuple[Side, Side] = ("left", "right")
+INTRO = (
+    "Where your breastbone pointed on the third turn, with 12 o'clock straight ahead;"
+    " turning left, or turning right in brackets:"
+)
 
 
 class SelfTestScreen(LoosenModal[dict[Side, int] | None]):
@@ -41,19 +45,19 @@ class SelfTestScreen(LoosenModal[dict[Side, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="ledger-box"):
-            yield Static(self.text(), id="self-test")
+            yield Static(
+                Content.styled("Self-test: how far did you turn?", "bold underline"),
+                classes="ledger-title",
+            )
+            yield Static(Content(INTRO))
+            yield Static(Content("\n").join(Content(f"  {level}") for level in LEVELS))
+            yield Static(self.entries_text(), id="self-test-entries")
         yield KeyBar()
 
-    def text(self) -> Content:
+    def entries_text(self) -> Content:
+        """Each side's value so far (> marks the side being typed), and a hint or a problem."""
         low, high = value_range()
-        lines = [
-            Content.styled("Self-test: how far did you turn?", "bold underline"),
-            Content(""),
-            Content("Where your breastbone pointed on the third turn, turning left"),
-            Content("(turning right in brackets); 12 o'clock is straight ahead:"),
-            *(Content(f"  {level}") for level in LEVELS),
-            Content(""),
-        ]
+        lines = [Content("")]
         for side in SIDES:
             marker = ">" if side == self.side else " "
             value = self.entries[side] or "_"
@@ -62,7 +66,7 @@ class SelfTestScreen(LoosenModal[dict[Side, int] | None]):
         return Content("\n").join(lines)
 
     def show(self) -> None:
-        self.query_one("#self-test", Static).update(self.text())
+        self.query_one("#self-test-entries", Static).update(self.entries_text())
 
     def action_type(self, digit: str) -> None:
         entry = typed(self.entries[self.side], digit)

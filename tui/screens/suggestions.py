@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -19,14 +18,14 @@ from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 
 SHOWN = 5
-WIDTH = 70
-"""The box's inner width at 80 columns, less a scroll bar."""
 """How many fit at 80x24 (two lines each); the rest follow once these are answered."""
 NONE_YET = (
     "Nothing to suggest now. After 3 easy sessions in a row of a routine (every set done,"
     " felt loose or less stiff, no pain of 7+) its next step shows here; after a pain of"
     " 7+, a step back. The rules are in the README, under Progression."
 )
+RowKind = Literal["head", "detail", "text", "last"]
+"""A suggestion's first line, its indented detail, a paragraph, the undo line."""
 
 
 @dataclass(frozen=True)
@@ -38,27 +37,21 @@ class SuggestionsView:
     """'+2 reps for Bench Stretch, 3 Dec' or None."""
 
 
-def suggestion_lines(view: SuggestionsView, width: int = WIDTH) -> list[str]:
-    """The screen's text: numbered suggestions with what changes and why, and the undo line."""
-    lines: list[str] = []
+def suggestion_rows(view: SuggestionsView) -> list[tuple[RowKind, str]]:
+    """The screen's text, a row at a time (each wraps on screen, keeping its indent)."""
+    rows: list[tuple[RowKind, str]] = []
     for number, suggestion in enumerate(view.suggestions[:SHOWN], start=1):
         what = f"{suggestion.change_words()} for {suggestion.exercise_name}"
         where = f"{suggestion.routine_name}, step {suggestion.step + 1}"
-        lines += textwrap.wrap(printable(f"{number}  {what}"), width, subsequent_indent="   ")
-        lines += textwrap.wrap(
-            printable(f"{where}: {suggestion.from_to()}; {suggestion.reason}"),
-            width,
-            initial_indent="   ",
-            subsequent_indent="   ",
-        )
+        rows.append(("head", printable(f"{number}  {what}")))
+        rows.append(("detail", printable(f"{where}: {suggestion.from_to()}; {suggestion.reason}")))
     if not view.suggestions:
-        lines += textwrap.wrap(NONE_YET, width)
+        rows.append(("text", NONE_YET))
     elif len(view.suggestions) > SHOWN:
-        lines.append(f"   and {len(view.suggestions) - SHOWN} more once these are answered")
+        rows.append(("detail", f"and {len(view.suggestions) - SHOWN} more once these are answered"))
     if view.last_change is not None:
-        last = f"Last accepted: {printable(view.last_change)} (u undoes it)"
-        lines += ["", *textwrap.wrap(last, width)]
-    return lines
+        rows.append(("last", f"Last accepted: {printable(view.last_change)} (u undoes it)"))
+    return rows
 
 
 class SuggestionsScreen(LoosenModal[None]):
@@ -88,16 +81,20 @@ class SuggestionsScreen(LoosenModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="ledger-box"):
-            yield Static(self.text(), id="suggestions")
+            yield Static(Content.styled("Suggestions", "bold underline"), classes="ledger-title")
+            with Vertical(id="suggestion-rows"):
+                yield from self.rows()
         yield KeyBar()
 
-    def text(self) -> Content:
-        title = Content.styled("Suggestions", "bold underline")
-        return Content("\n").join([title, Content(""), *map(Content, suggestion_lines(self.view))])
+    def rows(self) -> list[Static]:
+        """A Static per row, classed by its kind (the indent is in the stylesheet)."""
+        return [Static(Content(text), classes=kind) for kind, text in suggestion_rows(self.view)]
 
-    def show(self) -> None:
+    async def show(self) -> None:
         self.view = self.load()
-        self.query_one("#suggestions", Static).update(self.text())
+        rows = self.query_one("#suggestion-rows", Vertical)
+        await rows.remove_children()
+        await rows.mount_all(self.rows())
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -107,15 +104,15 @@ class SuggestionsScreen(LoosenModal[None]):
             return self.view.last_change is not None
         return True
 
-    def action_accept(self, number: int) -> None:
+    async def action_accept(self, number: int) -> None:
         if number <= min(len(self.view.suggestions), SHOWN):
             self.accept(self.view.suggestions[number - 1])
-            self.show()
+            await self.show()
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         if self.view.last_change is not None:
             self.undo()
-            self.show()
+            await self.show()
 
     def action_close(self) -> None:
         self.dismiss(None)
