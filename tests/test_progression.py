@@ -287,3 +287,26 @@ def test_a_stored_log_of_any_shape_reads_without_failing(stored: list[Any]) -> N
         assert set(change.after) == set(change.before)
     log.since()  # every kept time parses
     assert read_log(settings_store) == log
+
+
+def test_easing_back_after_pain_is_accepted_then_reversed() -> None:
+    file = UserRoutinesFile(user_routines_file(), BASE)
+    settings_store = Settings()
+    history = [session(d) for d in (1, 2)] + [session(3, pain=8)]
+    ease = next(s for s in suggestions([FOUR], history) if s.exercise_id == "bench-stretch")
+    assert (ease.kind, ease.changes, ease.from_to()) == (
+        "ease",
+        (("sets", 1),),
+        "2 sets × 8 reps → 1 set × 8 reps",
+    )
+    change, saved = accept(ease, file, settings_store, clock)
+    eased = saved.catalogue.routine(FOUR.id)
+    assert eased is not None and eased.steps[1].dosage.sets == 1
+    assert change.words == "−1 set for Bench Stretch"
+    since = read_log(settings_store).since()
+    assert not any(s.step == 1 for s in suggestions([eased], history, since))  # not again
+    _undone, saved = undo_last(file, settings_store, clock)
+    back = saved.catalogue.routine(FOUR.id)
+    assert back is not None and back.steps[1].dosage.sets == 2
+    since = read_log(settings_store).since()
+    assert not any(s.step == 1 for s in suggestions([back], history, since))  # nor after undo
