@@ -20,6 +20,12 @@ from tui.storage.store import Store
 FOUR = "four-step-upper-back"
 
 
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plan for the day of the test's sessions (suggestions read the last 8 weeks)."""
+    monkeypatch.setattr("tui.cli_plan.today", lambda: WALL_START.date())
+
+
 def plan(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:
     code = run(["--data-dir", str(data_dir), "plan", *args])
     out, err = capsys.readouterr()

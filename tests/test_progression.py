@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -310,3 +310,12 @@ def test_easing_back_after_pain_is_accepted_then_reversed() -> None:
     assert back is not None and back.steps[1].dosage.sets == 2
     since = read_log(settings_store).since()
     assert not any(s.step == 1 for s in suggestions([back], history, since))  # nor after undo
+
+
+def test_sessions_older_than_8_weeks_are_not_evidence_and_not_read() -> None:
+    easy = [session(day) for day in (1, 2, 3)]  # 2 to 4 Nov
+    fresh, stale = date(2026, 12, 27), date(2026, 12, 28)  # 2 Nov is in the last 56 days, or not
+    assert len(suggestions([FOUR], easy, today=fresh)) == 4
+    assert suggestions([FOUR], easy, today=stale) == []
+    newest_first = [session(50, rating=1), *reversed(easy)]
+    assert recent_sessions(newest_first, [FOUR], today=stale) == newest_first[:3]  # not 2 Nov

@@ -595,9 +595,11 @@ class LoosenApp(App[int]):
         if routine is None or self.store.read_only or not self.editable_routines:
             return None
         since = self.progression_log().since()
+        today = self.now().date()
         nothing: list[Session] = []
         recent = self.from_store(
-            lambda: recent_sessions(self.store.newest_sessions(), [routine], since), nothing
+            lambda: recent_sessions(self.store.newest_sessions(), [routine], since, today),
+            nothing,
         )
 
         def suggest(rating: int | None) -> Suggestion | None:
@@ -605,7 +607,7 @@ class LoosenApp(App[int]):
                 {**summary, "rating": rating} if summary["id"] == session.session_id else summary
                 for summary in recent
             ]
-            found = suggestions([routine], rated, since)  # type: ignore[arg-type]
+            found = suggestions([routine], rated, since, today)  # type: ignore[arg-type]
             return found[0] if found else None
 
         return suggest
@@ -642,11 +644,13 @@ class LoosenApp(App[int]):
         log = self.progression_log()
         since = log.since()
         routines = self.catalogue.routines
+        today = self.now().date()
         nothing: list[Session] = []
         recent = self.from_store(
-            lambda: recent_sessions(self.store.newest_sessions(), routines, since), nothing
+            lambda: recent_sessions(self.store.newest_sessions(), routines, since, today),
+            nothing,
         )
-        found = suggestions(routines, recent, since)
+        found = suggestions(routines, recent, since, today)
         last = log.last_active()
         return SuggestionsView(found, None if last is None else f"{last.words}, {last.at[:10]}")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,8 +171,7 @@ def run(argv: Sequence[str]) -> int:
             return EXIT_OK
         if args.command == "plan":
             with _open_store(args) as store:
-                today = datetime.now().astimezone().date()
-                return cli_plan.print_plan(args.routine_id, catalogue, store, today)
+                return cli_plan.print_plan(args.routine_id, catalogue, store, cli_plan.today())
         routine_id = args.routine_id if args.command == "start" else None
         if routine_id is not None and catalogue.routine(routine_id) is None:
             known = ", ".join(routine.id for routine in catalogue.routines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tui.text import printable
@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 HELP = "print today's routine (your usual one, or the last done) with each step's dosage and why"
 WIDTH = 78
 OWN = "the routine's own"
+
+
+def today() -> date:
+    """Today, in this machine's time zone."""
+    return datetime.now().astimezone().date()
 
 
 def add_arguments(plan: argparse.ArgumentParser) -> None:
@@ -96,7 +101,8 @@ def print_plan(routine_id: str | None, catalogue: Catalogue, store: Store, today
         routine, because = found_routine, ""
     log = read_log(store)
     since = log.since()
-    recent = recent_sessions(store.newest_sessions(), [routine], since)
-    for line in plan_lines(routine, suggestions([routine], recent, since), log, today, because):
+    recent = recent_sessions(store.newest_sessions(), [routine], since, today)
+    found = suggestions([routine], recent, since, today)
+    for line in plan_lines(routine, found, log, today, because):
         print(line)
     return 0

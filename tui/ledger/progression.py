@@ -1,8 +1,9 @@
 """Progression: a step up after easy sessions, a step back after pain (one pass, no UI).
 
 The rules (README, "Progression"), for each step of each routine:
-- The *evidence* is the sessions of that routine whose exercises include the step's,
-  started after the step's dosage last changed through loosen (accepted or undone).
+- The *evidence* is the sessions of that routine in the last `FRESH_DAYS` whose
+  exercises include the step's, started after the step's dosage last changed through
+  loosen (accepted or undone).
 - **Ease back** when the newest of them had a pain of 7 or more before it: one set
   fewer; at one set, a 5 s shorter hold or 2 reps fewer (`tui.ledger.easing.eased`).
 - **Step up** when the newest `EASY_SESSIONS` that count (a set done) were each easy:
@@ -20,11 +21,11 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Final, Literal
 
 from tui.catalogue.model import Dosage, Routine
-from tui.history.stats import counts, done_exercises
+from tui.history.stats import counts, done_exercises, session_day
 from tui.ledger.checkin import HIGH_PAIN
 from tui.ledger.easing import HOLD_STEP, REPS_STEP, eased
 from tui.storage.types import Session
@@ -37,6 +38,8 @@ EASY_RATING: Final = 4
 REPS_CAP: Final = 15
 HOLD_CAP: Final = 60
 SETS_CAP: Final = 4
+FRESH_DAYS: Final = 56
+"""Sessions older than this (8 weeks) say nothing about how a step feels now."""
 
 Kind = Literal["up", "ease"]
 StepKey = tuple[str, int]
@@ -175,17 +178,24 @@ def _first_steps(routine: Routine) -> list[tuple[int, str]]:
     return [(index, exercise_id) for exercise_id, index in seen.items()]
 
 
+def _cutoff(today: date | None) -> date | None:
+    return None if today is None else today - timedelta(days=FRESH_DAYS - 1)
+
+
 def suggestions(
     routines: Iterable[Routine],
     summaries: Iterable[Session],
     since: Mapping[StepKey, datetime] | None = None,
+    today: date | None = None,
 ) -> list[Suggestion]:
     """Every suggestion for these routines from these sessions (any order), in one pass.
 
     `since`: when each step's dosage last changed through loosen; older sessions are
-    not evidence for it. The suggestions come in routine and step order.
+    not evidence for it. `today`: sessions before the last `FRESH_DAYS` are not evidence
+    either (None: every session is). The suggestions come in routine and step order.
     """
     since = since or {}
+    cutoff = _cutoff(today)
     wanted = {routine.id: routine for routine in routines}
     evidence: dict[StepKey, _Evidence] = {}
     steps: dict[str, list[tuple[int, str]]] = {}
@@ -197,7 +207,7 @@ def suggestions(
             evidence[(routine_id, index)] = _Evidence(stamp)
     for order, summary in enumerate(summaries):
         routine_steps = steps.get(summary["routine_id"])
-        if not routine_steps:
+        if not routine_steps or (cutoff is not None and session_day(summary) < cutoff):
             continue
         start = datetime.fromisoformat(summary["started_at"]).timestamp()
         ids = {exercise["id"] for exercise in summary["exercises"]}
@@ -254,18 +264,23 @@ def recent_sessions(
     newest_first: Iterable[Session],
     routines: Iterable[Routine],
     since: Mapping[StepKey, datetime] | None = None,
+    today: date | None = None,
 ) -> list[Session]:
     """The sessions of these routines their suggestions read, from sessions newest first.
 
     Stops as soon as every step has its evidence (`EASY_SESSIONS` that count, or the
-    step's last change reached), so a long history is read only as far back as needed;
-    sessions of other routines, or of a routine with its evidence, are passed over.
+    step's last change reached) or the sessions are older than the last `FRESH_DAYS`
+    before `today`, so a long history is read only as far back as needed; sessions of
+    other routines, or of a routine with its evidence, are passed over.
     """
     since = since or {}
+    cutoff = _cutoff(today)
     steps = {routine.id: _first_steps(routine) for routine in routines}
     enough = {key: dict.fromkeys((index for index, _ in found), 0) for key, found in steps.items()}
     taken: list[Session] = []
     for summary in newest_first:
+        if cutoff is not None and session_day(summary) < cutoff:
+            break
         routine_id = summary["routine_id"]
         needed = enough.get(routine_id)
         if needed is None:
