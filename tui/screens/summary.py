@@ -124,7 +124,7 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
         ]
         with Vertical(id="summary"):
             yield Static(Content("\n").join(lines), id="summary-facts")
-            yield Static(id="ledger-lines")
+            yield self.ledger_static()
             yield Static(id="rating", classes="rating")
             yield Static(Content("Note (optional):"), id="note-label")
             yield LiteralInput(placeholder="how did it go?", max_length=NOTE_LIMIT, id="note")
@@ -138,7 +138,6 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
         self.query_one("#rating", Static).can_focus = True
         self.query_one("#rating", Static).focus()
         self.show_rating()
-        self.show_ledger()
 
     def show_rating(self) -> None:
         rating = self.rating
@@ -164,7 +163,13 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
 
     # Progression and the self-test ----------------------------------------------
 
-    def show_ledger(self) -> None:
+    def ledger_static(self) -> Static:
+        """The suggestion and self-test lines, drawn with the rest (hidden when empty)."""
+        ledger = Static(self.ledger_content(), id="ledger-lines")
+        ledger.display = bool(self.suggestion or self.accepted or self.self_test_due)
+        return ledger
+
+    def ledger_content(self) -> Content:
         """The suggestion for this routine (it may follow the rating) and the self-test line."""
         if self.suggest is not None and self.accepted is None:
             self.suggestion = self.suggest(self.rating)
@@ -176,9 +181,13 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
             lines.append(Content.assemble(("Suggested: ", "bold"), suggested, " — p accepts"))
         if self.self_test_due is not None:
             lines.append(Content(f"{self.self_test_due} — t takes it"))
+        return Content("\n").join(lines)
+
+    def show_ledger(self) -> None:
+        """Redraw the suggestion and self-test lines after a rating or an acceptance."""
         ledger = self.query_one("#ledger-lines", Static)
-        ledger.update(Content("\n").join(lines))
-        ledger.display = bool(lines)
+        ledger.update(self.ledger_content())
+        ledger.display = bool(self.suggestion or self.accepted or self.self_test_due)
         self.refresh_bindings()
 
     def action_accept_suggestion(self) -> None:
