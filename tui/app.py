@@ -35,7 +35,14 @@ from tui.messages import (
 from tui.screens.catalogue import CatalogueScreen
 from tui.settings import Settings
 from tui.storage.errors import StorageError
-from tui.storage.types import ActiveDocument, CheckIn, SessionRecord, TrashEntry
+from tui.storage.types import (
+    ActiveDocument,
+    CheckIn,
+    Session,
+    SessionRecord,
+    Side,
+    TrashEntry,
+)
 from tui.text import printable
 from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
@@ -52,9 +59,12 @@ if TYPE_CHECKING:
     from tui.habit.nudge import Nudge
     from tui.habit.status import HabitStatus
     from tui.history.reading import YearBatches
+    from tui.ledger.progression import Suggestion
+    from tui.ledger.progression_log import Log
     from tui.screens.history import HistoryScreen
     from tui.screens.resume import ResumeChoice
-    from tui.screens.summary import SummaryResult
+    from tui.screens.suggestions import SuggestionsView
+    from tui.screens.summary import SummaryResult, SummaryScreen
     from tui.session.alerts import AlertKind
     from tui.session.keeper import ActiveSession
     from tui.storage.store import Store
@@ -262,6 +272,17 @@ class LoosenApp(App[int]):
             "Stiffness before and after a session, and which side felt tighter",
             self.toggle_check_ins,
         )
+        yield SystemCommand(
+            "Suggestions",
+            "Progression: the next step after easy sessions, a step back after pain",
+            self.action_suggestions,
+        )
+        if not self.store.read_only:
+            yield SystemCommand(
+                "Self-test",
+                "How far your upper back turns each way (weekly)",
+                self.action_self_test,
+            )
         yield SystemCommand("Keys", "Every key of this screen", self.action_help)
         # Textual's own Keys panel and Maximize would only duplicate or confuse.
         for command in super().get_system_commands(screen):
@@ -362,8 +383,6 @@ class LoosenApp(App[int]):
 
     def on_session_finished(self, message: SessionFinished) -> None:
         """The session is in history: the summary adds a rating and a note to it."""
-        from tui.screens.summary import SummaryScreen
-
         engine = message.session.engine
 
         def rated(_result: SummaryResult | None) -> None:
@@ -383,7 +402,7 @@ class LoosenApp(App[int]):
             batch = self.batch_update()
             batch.__enter__()
             try:
-                self.push_screen(self.sized(SummaryScreen(message.session)), rated)
+                self.push_screen(self.sized(self.summary_screen(message.session)), rated)
             finally:
                 self.draw_once_settled(lambda: batch.__exit__(None, None, None))
 
@@ -465,7 +484,7 @@ class LoosenApp(App[int]):
         from tui.ledger.questions import PAIN_BEFORE, STIFFNESS_BEFORE
         from tui.screens.check_in import ScaleQuestion
 
-        if not self.settings.check_ins:
+        if not self.settings.check_ins or self.is_self_test(session):
             self.show_session(session, after_check_in=True)
             return
 
@@ -512,6 +531,7 @@ class LoosenApp(App[int]):
             if answer == "stop":
                 if self.saved(session.finish, "the session"):
                     self.notify("Rest today. Kept in history with your check-in.")
+                    self.tell_easing(session)
                 return
             eased = self.eased_session(session) if answer == "easier" else session
             self.show_session(eased, after_check_in=True)
@@ -567,6 +587,9 @@ class LoosenApp(App[int]):
         from tui.ledger.questions import STIFFNESS_AFTER
         from tui.screens.check_in import ScaleQuestion
 
+        if self.is_self_test(session) and session.engine.counts_as_finished:
+            self.ask_self_test(session, then)
+            return
         if not self.settings.check_ins or not session.engine.counts_as_finished:
             then()
             return
@@ -598,6 +621,174 @@ class LoosenApp(App[int]):
         on = not self.settings.check_ins
         if self.saved(lambda: self.settings.set_check_ins(on), "the check-in setting"):
             self.notify("Check-ins on." if on else "Check-ins off.")
+
+    # --------------------------------------------------------- progression
+    # The rules are in tui.ledger.progression; accepting writes the user's routines file
+    # (tui.ledger.progression_log), so the builder and `loosen check` see the change.
+
+    def summary_screen(self, session: ActiveSession) -> SummaryScreen:
+        """The summary of a session, with this routine's suggestion if there is one."""
+        from tui.screens.summary import SummaryScreen
+
+        suggest = self.summary_suggestion(session)
+        accept = self.accept_suggestion if suggest is not None else None
+        due = self.self_test_due() if not self.is_self_test(session) else None
+        return SummaryScreen(session, suggest=suggest, accept=accept, self_test_due=due)
+
+    def summary_suggestion(
+        self, session: ActiveSession
+    ) -> Callable[[int | None], Suggestion | None] | None:
+        """This routine's first suggestion, given the rating the summary has so far."""
+        from tui.ledger.progression import recent_sessions, suggestions
+
+        routine = self.catalogue.routine(session.engine.routine.id)
+        if routine is None or self.store.read_only or not self.editable_routines:
+            return None
+        since = self.progression_log().since()
+        today = self.now().date()
+        nothing: list[Session] = []
+        recent = self.from_store(
+            lambda: recent_sessions(self.store.newest_sessions(), [routine], since, today),
+            nothing,
+        )
+
+        def suggest(rating: int | None) -> Suggestion | None:
+            rated = [
+                {**summary, "rating": rating} if summary["id"] == session.session_id else summary
+                for summary in recent
+            ]
+            found = suggestions([routine], rated, since, today)  # type: ignore[arg-type]
+            return found[0] if found else None
+
+        return suggest
+
+    def tell_easing(self, session: ActiveSession) -> None:
+        """After stopping for pain: say that a step back is suggested (no summary says it)."""
+        suggest = self.summary_suggestion(session)
+        suggestion = suggest(None) if suggest is not None else None
+        if suggestion is not None and suggestion.kind == "ease":
+            self.notify(
+                f"A step back is suggested for next time: {suggestion.line()}."
+                " ctrl+p, Suggestions, accepts it.",
+                timeout=20,
+            )
+
+    def progression_log(self) -> Log:
+        """The accepted suggestions (an unreadable log reads as empty, and is said)."""
+        from tui.ledger.progression_log import Log, read_log
+
+        log = self.from_store(lambda: read_log(self.store), Log(()))
+        if log.unreadable:
+            self.notify(
+                f"{plural(log.unreadable, 'entry', 'entries')} of the progression log could"
+                " not be read and will be left out.",
+                severity="warning",
+            )
+        return log
+
+    def suggestions_view(self) -> SuggestionsView:
+        """Every suggestion for the catalogue's routines, and the change undo takes back."""
+        from tui.ledger.progression import recent_sessions, suggestions
+        from tui.screens.suggestions import SuggestionsView
+
+        log = self.progression_log()
+        since = log.since()
+        routines = self.catalogue.routines
+        today = self.now().date()
+        nothing: list[Session] = []
+        recent = self.from_store(
+            lambda: recent_sessions(self.store.newest_sessions(), routines, since, today),
+            nothing,
+        )
+        found = suggestions(routines, recent, since, today)
+        last = log.last_active()
+        return SuggestionsView(found, None if last is None else f"{last.words}, {last.at[:10]}")
+
+    def action_suggestions(self) -> None:
+        """Show every suggestion: accept one, or undo the last accepted."""
+        from tui.screens.suggestions import SuggestionsScreen
+
+        screen = SuggestionsScreen(self.suggestions_view, self.accept_suggestion, self.undo_change)
+        self.push_screen(self.sized(screen))
+
+    def accept_suggestion(self, suggestion: Suggestion) -> bool:
+        """Give the step its suggested dosage in the user's file; False (said) if not."""
+        from tui.catalogue.editing import EditError
+        from tui.catalogue.user_file import UserFileError
+        from tui.ledger.progression_log import accept
+
+        if (opened := self.own_routines()) is None:
+            return False
+        try:
+            change, saved = accept(suggestion, opened[0], self.store, self.now)
+        except (UserFileError, EditError, StorageError, OSError) as error:
+            self.notify(f"Could not accept it: {error}", severity="error", timeout=30)
+            return False
+        self.catalogue_saved(saved)
+        self.after_editing(None)
+        self.notify(
+            f"Accepted: {change.words}, now {suggestion.from_to().split(' → ')[1]}."
+            " Undo: ctrl+p, Suggestions, u."
+        )
+        return True
+
+    def undo_change(self) -> bool:
+        """Put back the step of the last accepted suggestion; False (said) if not."""
+        from tui.catalogue.editing import EditError
+        from tui.catalogue.user_file import UserFileError
+        from tui.ledger.progression_log import undo_last
+
+        if (opened := self.own_routines()) is None:
+            return False
+        try:
+            change, saved = undo_last(opened[0], self.store, self.now)
+        except (UserFileError, EditError, StorageError, OSError) as error:
+            self.notify(f"Could not undo: {error}", severity="error", timeout=30)
+            return False
+        self.catalogue_saved(saved)
+        self.after_editing(None)
+        self.notify(f"Undone: {change.words}.")
+        return True
+
+    # --------------------------------------------------------- the self-test
+    # A session of the bundled self-test (tui.ledger.self_test); its result is asked for
+    # at its end and kept in the session's check-in.
+
+    def is_self_test(self, session: ActiveSession) -> bool:
+        """Whether the session is the self-test."""
+        from tui.ledger.self_test import is_self_test
+
+        return is_self_test(session.engine.routine)
+
+    def self_test_due(self) -> str | None:
+        """'Self-test due: last taken 9 days ago' (with check-ins on), else None."""
+        from tui.ledger.self_test import due_words, last_taken
+
+        if not self.settings.check_ins or self.store.read_only:
+            return None
+        today = self.now().date()
+        last = self.from_store(lambda: last_taken(self.store.newest_sessions(), today), None)
+        return due_words(last, today)
+
+    def action_self_test(self) -> None:
+        """Start the self-test: a seated rotation, then its result per side."""
+        from tui.ledger.self_test import ROUTINE
+
+        self.start_session(ROUTINE)
+
+    def ask_self_test(self, session: ActiveSession, then: Callable[[], None]) -> None:
+        """The self-test's result, one value per side, kept with the session; then `then`."""
+        from tui.ledger.checkin import with_self_test
+        from tui.ledger.self_test import TEST_ID, UNIT
+        from tui.screens.self_test import SelfTestScreen
+
+        def entered(values: dict[Side, int] | None) -> None:
+            if values is not None:
+                self.keep_check_in(session, with_self_test(session.check_in, TEST_ID, UNIT, values))
+                self.notify(f"Self-test kept: left {values['left']}, right {values['right']}.")
+            then()
+
+        self.push_screen(SelfTestScreen(), entered)
 
     # --------------------------------------------------------- weekly goal
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__, cli_library, cli_start
+from tui import __version__, cli_library, cli_plan, cli_start
 from tui.catalogue.loader import CatalogueError
 from tui.catalogue.model import Catalogue
 from tui.catalogue.sources import check_routines_file, load_catalogue
@@ -72,8 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_start.add_arguments(start)
     command("history", "open the app on the history screen")
-    export = command("export", "write every session as CSV (one row per set and side) or JSON")
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    cli_plan.add_arguments(command("plan", cli_plan.HELP))
+    export = command(
+        "export",
+        "write every session as CSV (one row per set and side) or JSON, or the check-ins as"
+        " wger measurements",
+    )
+    export.add_argument("--format", choices=("csv", "json", "wger-measurements"), default="csv")
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="default: standard output"
     )
@@ -164,6 +169,9 @@ def run(argv: Sequence[str]) -> int:
         if args.command == "routines":
             _print_routines(catalogue)
             return EXIT_OK
+        if args.command == "plan":
+            with _open_store(args) as store:
+                return cli_plan.print_plan(args.routine_id, catalogue, store, cli_plan.today())
         routine_id = args.routine_id if args.command == "start" else None
         if routine_id is not None and catalogue.routine(routine_id) is None:
             known = ", ".join(routine.id for routine in catalogue.routines)

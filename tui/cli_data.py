@@ -13,6 +13,7 @@ from typing import TextIO
 
 from tui.storage.errors import ImportFileError, StoreError
 from tui.storage.export import export_csv, export_json
+from tui.storage.export_wger import export_wger
 from tui.storage.importing import read_import
 from tui.storage.store import Store
 from tui.storage.types import SessionRecord
@@ -113,12 +114,17 @@ def _export_to_file(store: Store, write: Writer, output: Path) -> int:
 
 
 def export_sessions(store: Store, file_format: str, output: Path | None) -> int:
-    """Write every session to `output` (or standard output) as CSV or JSON.
+    """Write every session to `output` (or standard output) as CSV, JSON or wger measurements.
 
     Every fault is one line on standard error and exit status 2: standard output closed
     or full, the output file already there, history that cannot be read.
     """
-    write: Writer = export_csv if file_format == "csv" else export_json
+    writers: dict[str, Writer] = {
+        "csv": export_csv,
+        "json": export_json,
+        "wger-measurements": export_wger,
+    }
+    write = writers[file_format]
     if output is None:
         return _export_to_stdout(store, write)
     return _export_to_file(store, write, output)

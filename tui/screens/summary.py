@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +21,9 @@ from tui.text import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.literal_input import LiteralInput
 from tui.wording import RATING_WORDS, clock, rating_marks, rating_prompt, slots_done_words
+
+if TYPE_CHECKING:
+    from tui.ledger.progression import Suggestion
 
 NOTE_LIMIT = 200
 
@@ -76,15 +80,32 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
         Binding("escape", "skip", "Save without"),
         Binding("q", "app.quit", "Quit", show=False),
         Binding("h", "save_then_history", "Save, then history", show=False),
+        Binding("p", "accept_suggestion", "Accept"),
+        Binding("t", "save_then_self_test", "Self-test"),
     ]
 
-    def __init__(self, session: ActiveSession) -> None:
+    def __init__(
+        self,
+        session: ActiveSession,
+        *,
+        suggest: Callable[[int | None], Suggestion | None] | None = None,
+        accept: Callable[[Suggestion], bool] | None = None,
+        self_test_due: str | None = None,
+    ) -> None:
+        """`suggest`: the progression suggested for this routine given a rating (see
+        tui.ledger.progression), and `accept` to accept it; `self_test_due`: a line
+        saying the weekly self-test is due (t takes it)."""
         super().__init__()
         self.session = session
         self.engine = session.engine
         self.rating: int | None = None
         self.note = ""
         self._answered = False
+        self.suggest = suggest
+        self.accept = accept
+        self.suggestion: Suggestion | None = None
+        self.accepted: str | None = None
+        self.self_test_due = self_test_due
 
     def compose(self) -> ComposeResult:
         engine = self.engine
@@ -103,6 +124,7 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
         ]
         with Vertical(id="summary"):
             yield Static(Content("\n").join(lines), id="summary-facts")
+            yield self.ledger_static()
             rating = Static(self.rating_line(), id="rating", classes="rating")
             rating.can_focus = True  # focused at once (AUTO_FOCUS): no second layout
             yield rating
@@ -127,11 +149,59 @@ class SummaryScreen(LoosenScreen[SummaryResult]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rate":
             return not isinstance(self.focused, Input)
+        if action == "accept_suggestion":
+            return self.suggestion is not None and not isinstance(self.focused, Input)
+        if action == "save_then_self_test":
+            return self.self_test_due is not None and not isinstance(self.focused, Input)
         return True
 
     def action_rate(self, rating: int) -> None:
         self.rating = rating
         self.show_rating()
+        self.show_ledger()
+
+    # Progression and the self-test ----------------------------------------------
+
+    def ledger_static(self) -> Static:
+        """The suggestion and self-test lines, drawn with the rest (hidden when empty)."""
+        ledger = Static(self.ledger_content(), id="ledger-lines")
+        ledger.display = bool(self.suggestion or self.accepted or self.self_test_due)
+        return ledger
+
+    def ledger_content(self) -> Content:
+        """The suggestion for this routine (it may follow the rating) and the self-test line."""
+        if self.suggest is not None and self.accepted is None:
+            self.suggestion = self.suggest(self.rating)
+        lines = []
+        if self.accepted is not None:
+            lines.append(Content(f"Accepted: {self.accepted}"))
+        elif self.suggestion is not None:
+            suggested = printable(self.suggestion.line())
+            lines.append(Content.assemble(("Suggested: ", "bold"), suggested, " — p accepts"))
+        if self.self_test_due is not None:
+            lines.append(Content(f"{self.self_test_due} — t takes it"))
+        return Content("\n").join(lines)
+
+    def show_ledger(self) -> None:
+        """Redraw the suggestion and self-test lines after a rating or an acceptance."""
+        ledger = self.query_one("#ledger-lines", Static)
+        ledger.update(self.ledger_content())
+        ledger.display = bool(self.suggestion or self.accepted or self.self_test_due)
+        self.refresh_bindings()
+
+    def action_accept_suggestion(self) -> None:
+        suggestion = self.suggestion
+        if suggestion is not None and self.accept is not None and self.accept(suggestion):
+            self.accepted = f"{printable(suggestion.change_words())} for " + printable(
+                f"{suggestion.exercise_name} ({suggestion.from_to()})"
+            )
+            self.suggestion = None
+            self.show_ledger()
+
+    def action_save_then_self_test(self) -> None:
+        app = self.app
+        self.action_save()
+        app.call_after_refresh(app.run_action, "self_test")
 
     def current(self) -> SummaryResult:
         """What has been entered so far."""
