@@ -7,6 +7,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+from textual.scrollbar import ScrollBar
+
+import tui.app as app_module
+from tests.conftest import AppFactory
+
 PROBE = """
 import json
 from tui.describe import CELL_MARKS, SPARK_BARS, sparkline
@@ -41,3 +47,14 @@ def test_the_console_gets_plain_glyphs_and_other_terminals_the_shapes() -> None:
     assert len(set(console["marks"])) == 3  # none, one and two+ still differ
     xterm = probe("xterm-256color")
     assert xterm["markers"] == "▶ ▷ " and xterm["bars"] == "▁▂▃▄▅▆▇█"
+
+
+def test_on_the_console_every_scroll_bar_draws_whole_cells(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's own scroll bars too (the session's cue list, help, history)."""
+    monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)  # put back afterwards
+    monkeypatch.setattr(app_module, "LINUX_CONSOLE", True)
+    make_app()
+    bars = ScrollBar.renderer.VERTICAL_BARS + ScrollBar.renderer.HORIZONTAL_BARS
+    assert set("".join(bars)) <= CONSOLE_SAFE

@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 from textual.theme import Theme
 
 from tui.catalogue.model import Catalogue, Exercise, Routine
@@ -44,7 +45,8 @@ from tui.storage.types import (
     TrashEntry,
 )
 from tui.text import printable
-from tui.wording import READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
+from tui.widgets.sparing_scrollbar import ConsoleScrollBarRender
+from tui.wording import LINUX_CONSOLE, READ_ONLY_MESSAGE, glyphs, plural, slots_done_words
 
 ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 T = TypeVar("T")
@@ -158,7 +160,11 @@ class LoosenApp(App[int]):
     ) -> None:
         """`editable_routines` False: the catalogue came from `--routines FILE`, so the
         builders, which write the user's own file, are not offered."""
+        if LINUX_CONSOLE:  # every scroll bar, Textual's own too: no ▁-▇ or ▉-▏ there
+            ScrollBar.renderer = ConsoleScrollBarRender
         super().__init__()
+        if LINUX_CONSOLE:
+            self.add_class("-console")
         if self.no_color:
             # Textual's fallback for NO_COLOR turns colours grey but still sends them; the
             # convention (no-color.org) is to send none, so take every colour out.

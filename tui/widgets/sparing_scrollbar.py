@@ -24,6 +24,7 @@ class ConsoleScrollBarRender(ScrollBarRender):
     """Whole cells for the thumb's ends: the Linux console has no ▁–▇ glyphs."""
 
     VERTICAL_BARS = [" "] * 8
+    HORIZONTAL_BARS = [" "] * 8
 
 
 class SparingScrollBar(ScrollBar):
