@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -358,3 +359,24 @@ def test_reading_while_the_writer_saves_sees_whole_files(data_dir: Path) -> None
     assert not errors
     assert all(0 <= streak <= 40 for streak in seen)
     assert habit_status(HabitData(str(data_dir)).marks(), today, 7).strict == 40
+
+
+def test_opening_a_copied_data_dir_brings_its_index_up_to_date(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offset = timezone(timedelta(hours=1))
+    with Store.open(data_dir) as store:
+        store.add_session(record_at(datetime(2025, 6, 2, 8, tzinfo=offset)))
+        store.add_session(record_at(datetime(2026, 6, 2, 8, tzinfo=offset)))
+    copy = tmp_path / "restored"
+    shutil.copytree(data_dir, copy)  # new inodes: no year's stamp matches the index
+
+    def no_shard_reads(path: str) -> tuple[int, int]:
+        raise AssertionError(f"read {path}")
+
+    monkeypatch.setattr("tui.habit.reader.shard_marks", no_shard_reads)
+    with pytest.raises(AssertionError, match="read"):
+        days_of(copy)
+    with Store.open(copy):
+        pass
+    assert days_of(copy) == {date(2025, 6, 2), date(2026, 6, 2)}  # all from the index

@@ -95,6 +95,11 @@ class Store:
                 write_version(files, layout.SCHEMA_VERSION)
             store = cls(files, lock, history)
             store._drop_stale_active()
+            if not files.read_only:
+                # A copied or restored data dir (new inodes), or one last written in
+                # another time zone: `loosen status` would read every year until the
+                # next save. A stat per year when the index is up to date.
+                store._refresh_habit_index()
         except BaseException:
             lock.release()
             raise
