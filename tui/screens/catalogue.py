@@ -231,6 +231,8 @@ class CatalogueScreen(LoosenScreen[None]):
         """
         first = highlight
         for recency in self.recency_source():
+            if not self.is_attached or not self.query("#detail"):
+                return  # loosen is closing (quit while history was still being read)
             self.show_recency(recency, first=first)
             first = False
             await asyncio.sleep(0)  # keys typed meanwhile are handled between years
