@@ -176,7 +176,8 @@ class HistoryScreen(LoosenScreen[None]):
         assert self.reading is not None
         while self.reading.read_year():
             await asyncio.sleep(0)
-        self.show_all(keep_cursor=True)
+        if self.query("#history-title"):  # not when the screen was closed meanwhile
+            self.show_all(keep_cursor=True)
 
     def read_everything(self) -> None:
         """Read what is left now (a key needs all of history), then show every figure."""
