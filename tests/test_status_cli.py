@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -307,3 +308,18 @@ def test_settings_json_with_a_bad_document_is_damaged(tmp_path: Path) -> None:
     (data / "settings.json").write_text(json.dumps({"settings": {"1": [1]}}), encoding="utf-8")
     result = loosen("--data-dir", str(data), "status")
     assert result.returncode == 2 and 'no "settings" document' in result.stderr
+
+
+def test_a_fifo_in_place_of_a_year_is_one_line_not_a_hang(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    four_weeks_and_this_one(data_dir)
+    shard = data_dir / "history" / "2026.json"
+    shard.unlink()
+    os.mkfifo(shard)
+    done: list[int] = []
+    thread = threading.Thread(target=lambda: done.append(line(data_dir)[0]), daemon=True)
+    thread.start()
+    thread.join(timeout=20)
+    assert done == [2]
+    assert "2026.json: not a regular file" in capsys.readouterr().err

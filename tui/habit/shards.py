@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from stat import S_ISREG
 
 from tui.habit.counting import counts_for_habit, local_day
 from tui.habit.marks import mask_of
@@ -41,7 +42,12 @@ class UnreadableFile(Exception):
 def read_json(path: str) -> Any:
     """The parsed file, or None when it is missing or empty; raises UnreadableFile."""
     try:
-        with open(path, "rb") as file:
+        # Non-blocking, then regular files only: a FIFO put in a shard's place must not
+        # hang `loosen status` or the writer bringing the index up to date.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as file:
+            if not S_ISREG(os.fstat(fd).st_mode):
+                raise UnreadableFile(path, "not a regular file")
             raw = file.read()
     except FileNotFoundError:
         return None
