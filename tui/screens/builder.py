@@ -96,24 +96,14 @@ class RoutineBuilderScreen(BuilderBase):
         on_saved: Callable[[Saved], None] = lambda saved: None,
     ) -> None:
         """`replacing`: the id of the routine of yours being changed (None: a new one)."""
-        super().__init__(own, user_file, replacing=replacing, on_saved=on_saved)
+        super().__init__(
+            own, user_file, draft=draft, heading=heading, replacing=replacing, on_saved=on_saved
+        )
         self.routine = draft
-        self.last_saved: Draft | None = draft if replacing is not None else None
-        self.heading = heading
-        self.follow_name = replacing is None and not own.is_builtin("routine", draft.id)
-        """A new routine's id follows its name until the id is typed in."""
 
     @property
     def draft(self) -> Draft:
         return self.routine
-
-    @property
-    def saved_draft(self) -> Draft | None:
-        return self.last_saved
-
-    def now_saved(self, draft: Draft | None) -> None:
-        self.last_saved = draft
-        self.follow_name = False
 
     def put(self, own: UserRoutines) -> UserRoutines:
         return put_routine(own, self.routine, replacing=self.replacing)

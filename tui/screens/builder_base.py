@@ -32,7 +32,6 @@ class BuilderBase(LoosenScreen[None]):
     """An editor of one routine or exercise of the person's own file."""
 
     KIND: ClassVar[Kind] = "routine"
-    heading: str
     HELP_TITLE = "Editor"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "confirm_delete", "Yes, delete"),
@@ -56,6 +55,8 @@ class BuilderBase(LoosenScreen[None]):
         own: OwnCatalogue,
         user_file: UserRoutinesFile,
         *,
+        draft: Draft,
+        heading: str,
         replacing: str | None,
         on_saved: Callable[[Saved], None],
     ) -> None:
@@ -64,6 +65,11 @@ class BuilderBase(LoosenScreen[None]):
         self.user_file = user_file
         self.replacing = replacing
         """The id of the entry of the person's file being changed (None: a new one)."""
+        self.heading = heading
+        self.last_saved: Draft | None = draft if replacing is not None else None
+        """The draft as the file holds it (None: not in the file)."""
+        self.follow_name = replacing is None and not own.is_builtin(self.KIND, draft.id)
+        """A new entry's id follows its name until the id is typed in."""
         self.on_saved = on_saved
         self.exercises = preview_catalogue(own)
         self.problems: dict[str, str] = {}
@@ -80,7 +86,7 @@ class BuilderBase(LoosenScreen[None]):
 
     @property
     def saved_draft(self) -> Draft | None:
-        raise NotImplementedError
+        return self.last_saved
 
     def problem_of(self, box: FieldBox) -> str | None:
         """The loader's words for what is in `box`, or None."""
@@ -100,7 +106,8 @@ class BuilderBase(LoosenScreen[None]):
 
     def now_saved(self, draft: Draft | None) -> None:
         """Remember what the file holds now (None: nothing of this draft)."""
-        raise NotImplementedError
+        self.last_saved = draft
+        self.follow_name = False
 
     def restored(self, saved: Saved) -> None:
         """After an undo: show what was put back."""

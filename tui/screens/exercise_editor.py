@@ -132,23 +132,14 @@ class ExerciseEditorScreen(BuilderBase):
         on_saved: Callable[[Saved], None] = lambda saved: None,
     ) -> None:
         """`replacing`: the id of the exercise of yours being changed (None: a new one)."""
-        super().__init__(own, user_file, replacing=replacing, on_saved=on_saved)
+        super().__init__(
+            own, user_file, draft=draft, heading=heading, replacing=replacing, on_saved=on_saved
+        )
         self.exercise = draft
-        self.last_saved: Draft | None = draft if replacing is not None else None
-        self.heading = heading
-        self.follow_name = replacing is None and not own.is_builtin("exercise", draft.id)
 
     @property
     def draft(self) -> Draft:
         return self.exercise
-
-    @property
-    def saved_draft(self) -> Draft | None:
-        return self.last_saved
-
-    def now_saved(self, draft: Draft | None) -> None:
-        self.last_saved = draft
-        self.follow_name = False
 
     def put(self, own: UserRoutines) -> UserRoutines:
         return put_exercise(own, self.exercise, replacing=self.replacing)
